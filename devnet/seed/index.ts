@@ -1,0 +1,8 @@
+import { baseSeed, finalizeSeed } from './base';
+import type { SeedModule } from './types';
+
+/**
+ * The devnet's seed modules, in order. Protocol modules go between `base` (tokens, feeds, Multicall3)
+ * and `finalize` (exact native balances).
+ */
+export const SEED_MODULES: readonly SeedModule[] = [baseSeed, finalizeSeed];

@@ -1,0 +1,63 @@
+import { type Address, getAddress, isAddress } from 'viem';
+import { CHAIN_IDS, type ChainId } from './registry';
+
+/**
+ * The devnet manifest (`devnet/deployments.json`): the interface between the devnet and everything
+ * that reads it (app, CLI, tests). Its shape is fixed; protocols add contracts under their own names.
+ */
+export interface DevnetChainManifest {
+  rpcUrl: string;
+  contracts: Record<string, Address>;
+  tokens: Record<string, Address>;
+  /** Contracts placed where no real artifact exists (e.g. Arbitrum precompiles), by name, with why. */
+  standIns?: Record<string, string>;
+}
+
+export interface DevnetManifest {
+  chains: Record<`${ChainId}`, DevnetChainManifest>;
+  accounts: Record<string, Address>;
+  /** Genesis timestamp the devnet was seeded from (chain time, seconds). */
+  genesisTimestamp?: number;
+}
+
+function addressMap(value: unknown, where: string): Record<string, Address> {
+  if (typeof value !== 'object' || value === null) throw new Error(`manifest: ${where} is not an object`);
+  const out: Record<string, Address> = {};
+  for (const [name, address] of Object.entries(value)) {
+    if (typeof address !== 'string' || !isAddress(address)) {
+      throw new Error(`manifest: ${where}.${name} is not an address`);
+    }
+    out[name] = getAddress(address);
+  }
+  return out;
+}
+
+/** Validates an untrusted JSON value as a manifest, throwing with the path of the first problem. */
+export function parseManifest(json: unknown): DevnetManifest {
+  if (typeof json !== 'object' || json === null) throw new Error('manifest: not an object');
+  const { chains, accounts, genesisTimestamp } = json as Record<string, unknown>;
+  if (typeof chains !== 'object' || chains === null) throw new Error('manifest: missing "chains"');
+  const parsed: Partial<Record<`${ChainId}`, DevnetChainManifest>> = {};
+  for (const id of CHAIN_IDS) {
+    const chain = (chains as Record<string, unknown>)[String(id)];
+    if (typeof chain !== 'object' || chain === null) throw new Error(`manifest: missing chain ${id}`);
+    const c = chain as Record<string, unknown>;
+    if (typeof c.rpcUrl !== 'string') throw new Error(`manifest: chains.${id}.rpcUrl is not a string`);
+    const entry: DevnetChainManifest = {
+      rpcUrl: c.rpcUrl,
+      contracts: addressMap(c.contracts, `chains.${id}.contracts`),
+      tokens: addressMap(c.tokens, `chains.${id}.tokens`),
+    };
+    if (typeof c.standIns === 'object' && c.standIns !== null) {
+      entry.standIns = Object.fromEntries(
+        Object.entries(c.standIns).filter((e): e is [string, string] => typeof e[1] === 'string'),
+      );
+    }
+    parsed[`${id}`] = entry;
+  }
+  return {
+    chains: parsed as Record<`${ChainId}`, DevnetChainManifest>,
+    accounts: addressMap(accounts, 'accounts'),
+    ...(typeof genesisTimestamp === 'number' ? { genesisTimestamp } : {}),
+  };
+}

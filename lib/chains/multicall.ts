@@ -1,0 +1,183 @@
+import {
+  type Abi,
+  type Address,
+  type ContractFunctionArgs,
+  type ContractFunctionName,
+  type ContractFunctionReturnType,
+  type DecodeFunctionResultParameters,
+  decodeFunctionResult,
+  type EncodeFunctionDataParameters,
+  encodeFunctionData,
+  type Hex,
+  type PublicClient,
+  parseAbi,
+} from 'viem';
+
+export const multicall3Abi = parseAbi([
+  'struct Call3 { address target; bool allowFailure; bytes callData; }',
+  'struct Result { bool success; bytes returnData; }',
+  'function aggregate3(Call3[] calls) payable returns (Result[] returnData)',
+  'function getEthBalance(address addr) view returns (uint256 balance)',
+  'function getCurrentBlockTimestamp() view returns (uint256 timestamp)',
+  'function getBlockNumber() view returns (uint256 blockNumber)',
+  'function getBasefee() view returns (uint256 basefee)',
+]);
+
+/** One read, encoded and ready to batch, with a typed decoder for its return data. */
+export interface Call<T> {
+  target: Address;
+  callData: Hex;
+  decode: (data: Hex) => T;
+  /** `address.functionName`, for error messages. */
+  label: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+type Mutability = 'pure' | 'view' | 'nonpayable' | 'payable';
+
+/**
+ * Builds a typed `Call` from an ABI. Non-view functions are allowed because some read interfaces
+ * (QuoterV2, NodeInterface, `collect` from the owner) are only meant to be simulated with `eth_call`.
+ */
+export function call<
+  const abi extends Abi,
+  functionName extends ContractFunctionName<abi, Mutability>,
+  const args extends ContractFunctionArgs<abi, Mutability, functionName>,
+>(
+  target: Address,
+  abi: abi,
+  functionName: functionName,
+  args?: args,
+): Call<ContractFunctionReturnType<abi, Mutability, functionName, args>> {
+  // viem's encode/decode parameter types are generic over every ABI; the generic signature above
+  // already ties abi, name and args together, so the widening casts below lose nothing.
+  const callData = encodeFunctionData({ abi, functionName, args } as EncodeFunctionDataParameters);
+  return {
+    target,
+    callData,
+    label: `${target}.${String(functionName)}`,
+    decode: (data) =>
+      decodeFunctionResult({
+        abi,
+        functionName,
+        data,
+      } as DecodeFunctionResultParameters) as ContractFunctionReturnType<abi, Mutability, functionName, args>,
+  };
+}
+
+/** A raw call whose return data is kept as bytes (for tokens whose metadata is not ABI-conformant). */
+export function rawCall(target: Address, callData: Hex, label: string): Call<Hex> {
+  return { target, callData, label, decode: (data) => data };
+}
+
+export interface MulticallOptions {
+  multicall3: Address;
+  blockNumber?: bigint;
+  /** Calldata bytes per `aggregate3`; chunks are sent concurrently, never one after another. */
+  maxBytesPerChunk?: number;
+}
+
+const DEFAULT_MAX_BYTES = 48_000;
+
+function errorMessage(error: unknown): string {
+  if (error instanceof Error) {
+    const short = (error as Error & { shortMessage?: string }).shortMessage;
+    return short ?? error.message.split('\n')[0] ?? 'unknown error';
+  }
+  return String(error);
+}
+
+/**
+ * Executes calls through Multicall3 `aggregate3` with per-call failure isolation: a reverting call or
+ * undecodable return yields `{ ok: false }` for that call alone. A transport failure rejects.
+ */
+export async function multicall(
+  client: PublicClient,
+  calls: readonly Call<unknown>[],
+  options: MulticallOptions,
+): Promise<Result<unknown>[]> {
+  if (calls.length === 0) return [];
+  const maxBytes = options.maxBytesPerChunk ?? DEFAULT_MAX_BYTES;
+  const chunks: (readonly Call<unknown>[])[] = [];
+  let current: Call<unknown>[] = [];
+  let size = 0;
+  for (const c of calls) {
+    const bytes = (c.callData.length - 2) / 2 + 64;
+    if (current.length > 0 && size + bytes > maxBytes) {
+      chunks.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(c);
+    size += bytes;
+  }
+  chunks.push(current);
+
+  const chunkResults = await Promise.all(
+    chunks.map(async (chunk) => {
+      // aggregate3 is declared payable, so it is simulated with a plain eth_call.
+      const { data } = await client.call({
+        to: options.multicall3,
+        data: encodeFunctionData({
+          abi: multicall3Abi,
+          functionName: 'aggregate3',
+          args: [chunk.map((c) => ({ target: c.target, allowFailure: true, callData: c.callData }))],
+        }),
+        ...(options.blockNumber === undefined ? {} : { blockNumber: options.blockNumber }),
+      });
+      if (data === undefined)
+        throw new Error(`Multicall3 at ${options.multicall3} returned nothing (no code there?)`);
+      return decodeFunctionResult({ abi: multicall3Abi, functionName: 'aggregate3', data });
+    }),
+  );
+
+  const out: Result<unknown>[] = [];
+  chunks.forEach((chunk, ci) => {
+    const results = chunkResults[ci] ?? [];
+    chunk.forEach((c, i) => {
+      const r = results[i];
+      if (!r) {
+        out.push({ ok: false, error: `${c.label}: missing result` });
+      } else if (!r.success) {
+        out.push({ ok: false, error: `${c.label} reverted` });
+      } else {
+        try {
+          out.push({ ok: true, value: c.decode(r.returnData) });
+        } catch (error) {
+          out.push({ ok: false, error: `${c.label}: ${errorMessage(error)}` });
+        }
+      }
+    });
+  });
+  return out;
+}
+
+/**
+ * Collects calls from several readers into one multicall, handing each reader a typed accessor
+ * for its own result. Readers compose without knowing about each other's calls.
+ */
+export class Batch {
+  private readonly calls: Call<unknown>[] = [];
+  private results: Result<unknown>[] | null = null;
+
+  add<T>(c: Call<T>): () => Result<T> {
+    const index = this.calls.length;
+    this.calls.push(c);
+    return () => {
+      if (this.results === null) throw new Error('Batch: result read before execute()');
+      // The result at `index` was produced by decoding with this very call's decoder.
+      return this.results[index] as Result<T>;
+    };
+  }
+
+  get size(): number {
+    return this.calls.length;
+  }
+
+  async execute(client: PublicClient, options: MulticallOptions): Promise<void> {
+    this.results = await multicall(client, this.calls, options);
+  }
+}
+
+export { errorMessage };

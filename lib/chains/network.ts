@@ -1,0 +1,91 @@
+import type { Address } from 'viem';
+import { MAINNET_PRICES, MAINNET_SEQUENCER_FEEDS } from '../prices/mainnet';
+import type { FeedSpec, PriceSourceSpec } from '../prices/types';
+import { MAINNET_TOKENS } from '../tokens/mainnet';
+import type { TokenEntry } from '../tokens/types';
+import type { DevnetManifest } from './manifest';
+import { CHAIN_IDS, CHAINS, type ChainId } from './registry';
+import type { RpcOverrides } from './rpc';
+
+export type NetworkName = 'mainnet' | 'devnet';
+export const NETWORK_NAMES: readonly NetworkName[] = ['mainnet', 'devnet'];
+
+/** What one network profile knows about one chain. */
+export interface ChainDeployment {
+  chainId: ChainId;
+  rpcUrl: string;
+  /** Protocol contracts by name (devnet: from the manifest; mainnet: protocols keep their own tables). */
+  contracts: Record<string, Address>;
+  tokens: TokenEntry[];
+  nativePrice: PriceSourceSpec | null;
+  sequencerFeed: Address | null;
+  standIns: Record<string, string>;
+}
+
+export interface Network {
+  name: NetworkName;
+  chains: Record<ChainId, ChainDeployment>;
+}
+
+function withOverrides(network: Network, overrides: RpcOverrides): Network {
+  const chains = { ...network.chains };
+  for (const id of CHAIN_IDS) {
+    const url = overrides[id];
+    if (url) chains[id] = { ...chains[id], rpcUrl: url };
+  }
+  return { ...network, chains };
+}
+
+export function mainnetNetwork(overrides: RpcOverrides = {}): Network {
+  const chains = {} as Record<ChainId, ChainDeployment>;
+  for (const id of CHAIN_IDS) {
+    chains[id] = {
+      chainId: id,
+      rpcUrl: CHAINS[id].defaultRpcUrl,
+      contracts: {},
+      tokens: MAINNET_TOKENS[id],
+      nativePrice: MAINNET_PRICES[id].ETH,
+      sequencerFeed: MAINNET_SEQUENCER_FEEDS[id],
+      standIns: {},
+    };
+  }
+  return withOverrides({ name: 'mainnet', chains }, overrides);
+}
+
+/** Devnet feeds are MockV3Aggregators updated at seeding time; a day is their heartbeat. */
+export const DEVNET_FEED_MAX_AGE = 86_400;
+
+/** The manifest's name for the USD feed of a symbol (the devnet prices WETH with ETH/USD). */
+export function devnetFeedName(symbol: string): string {
+  return `ChainlinkFeed.${symbol === 'WETH' ? 'ETH' : symbol}/USD`;
+}
+export const DEVNET_SEQUENCER_FEED = 'ChainlinkSequencerUptimeFeed';
+
+export function devnetNetwork(manifest: DevnetManifest, overrides: RpcOverrides = {}): Network {
+  const chains = {} as Record<ChainId, ChainDeployment>;
+  for (const id of CHAIN_IDS) {
+    const m = manifest.chains[`${id}`];
+    const priceFor = (symbol: string): PriceSourceSpec | null => {
+      const name = devnetFeedName(symbol);
+      const address = m.contracts[name];
+      if (!address) return null;
+      const pair = name.slice('ChainlinkFeed.'.length);
+      const feed: FeedSpec = { address, pair, maxAgeSeconds: DEVNET_FEED_MAX_AGE };
+      return { label: pair, feeds: [feed] };
+    };
+    chains[id] = {
+      chainId: id,
+      rpcUrl: m.rpcUrl,
+      contracts: m.contracts,
+      tokens: Object.entries(m.tokens).map(([symbol, address]) => ({
+        symbol,
+        address,
+        price: priceFor(symbol),
+      })),
+      nativePrice: priceFor('ETH'),
+      sequencerFeed: m.contracts[DEVNET_SEQUENCER_FEED] ?? null,
+      standIns: m.standIns ?? {},
+    };
+  }
+  return withOverrides({ name: 'devnet', chains }, overrides);
+}

@@ -1,0 +1,106 @@
+import { type Address, type Chain, defineChain } from 'viem';
+import { arbitrum, optimism, zksync } from 'viem/chains';
+
+/**
+ * The one chain registry. Every per-chain fact and quirk the app relies on lives here:
+ * ids, names, Multicall3 (zkSync Era's differs), default public RPC, explorer, fee model,
+ * and how each chain's `block.number` behaves.
+ */
+export const CHAIN_IDS = [10, 42161, 324] as const;
+export type ChainId = (typeof CHAIN_IDS)[number];
+
+export type FeeModel = 'op-stack' | 'arbitrum' | 'zksync';
+
+export interface ChainSpec {
+  id: ChainId;
+  /** Stable slug used in URLs, settings keys and CLI output. */
+  key: 'optimism' | 'arbitrum' | 'zksync';
+  name: string;
+  shortName: string;
+  /** Multicall3 address (zkSync Era's is not the canonical 0xcA11… one). */
+  multicall3: Address;
+  defaultRpcUrl: string;
+  explorerUrl: string;
+  feeModel: FeeModel;
+  /**
+   * On Arbitrum, `block.number` inside the EVM is an L1 block number, so Multicall3's
+   * `getBlockNumber()` cannot stand for the L2 block: the block a read is pinned to always
+   * comes from `eth_blockNumber` instead.
+   */
+  evmBlockNumberIsL1: boolean;
+  /** The viem definition the registry derives from (names, native currency, explorers). */
+  viem: Chain;
+  /** Brand colour used for the chain's badge and chart line. */
+  color: string;
+}
+
+export const CHAINS: Record<ChainId, ChainSpec> = {
+  10: {
+    id: 10,
+    key: 'optimism',
+    name: 'OP Mainnet',
+    shortName: 'Optimism',
+    multicall3: '0xcA11bde05977b3631167028862bE2a173976CA11',
+    defaultRpcUrl: 'https://mainnet.optimism.io',
+    explorerUrl: 'https://optimistic.etherscan.io',
+    feeModel: 'op-stack',
+    evmBlockNumberIsL1: false,
+    viem: optimism,
+    color: '#ff0420',
+  },
+  42161: {
+    id: 42161,
+    key: 'arbitrum',
+    name: 'Arbitrum One',
+    shortName: 'Arbitrum',
+    multicall3: '0xcA11bde05977b3631167028862bE2a173976CA11',
+    defaultRpcUrl: 'https://arb1.arbitrum.io/rpc',
+    explorerUrl: 'https://arbiscan.io',
+    feeModel: 'arbitrum',
+    evmBlockNumberIsL1: true,
+    viem: arbitrum,
+    color: '#28a0f0',
+  },
+  324: {
+    id: 324,
+    key: 'zksync',
+    name: 'zkSync Era',
+    shortName: 'zkSync',
+    multicall3: '0xF9cda624FBC7e059355ce98a31693d299FACd963',
+    defaultRpcUrl: 'https://mainnet.era.zksync.io',
+    explorerUrl: 'https://explorer.zksync.io',
+    feeModel: 'zksync',
+    evmBlockNumberIsL1: false,
+    viem: zksync,
+    color: '#8c8dfc',
+  },
+};
+
+export function isChainId(value: unknown): value is ChainId {
+  return typeof value === 'number' && (CHAIN_IDS as readonly number[]).includes(value);
+}
+
+export function chainSpec(chainId: ChainId): ChainSpec {
+  return CHAINS[chainId];
+}
+
+/**
+ * The viem chain object used for reads. Deliberately plain: no chain formatters (zkSync's receipt
+ * formatter crashes on a devnet's receipts, and reads never need them) and Multicall3 without
+ * `blockCreated` (a devnet's blocks are far below the mainnet deployment block).
+ */
+export function readChain(chainId: ChainId, rpcUrl: string): Chain {
+  const spec = CHAINS[chainId];
+  return defineChain({
+    id: spec.id,
+    name: spec.name,
+    nativeCurrency: spec.viem.nativeCurrency,
+    rpcUrls: { default: { http: [rpcUrl] } },
+    blockExplorers: spec.viem.blockExplorers,
+    contracts: { multicall3: { address: spec.multicall3 } },
+  });
+}
+
+export function explorerAddressUrl(chainId: ChainId, address: Address): string {
+  return `${CHAINS[chainId].explorerUrl}/address/${address}`;
+}

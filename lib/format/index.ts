@@ -1,0 +1,47 @@
+import { formatUnits } from 'viem';
+import { USD_DECIMALS } from '../prices/types';
+
+/**
+ * Display formatting. Amounts stay bigint until here; these functions are the only place they become
+ * text, and they round only for the eye.
+ */
+export function formatAmount(amount: bigint, decimals: number | null, maxFraction = 6): string {
+  if (decimals === null) return `${amount.toString()} (base units)`;
+  const text = formatUnits(amount, decimals);
+  const [whole = '0', fraction = ''] = text.split('.');
+  const sign = whole.startsWith('-') ? '-' : '';
+  const digits = sign ? whole.slice(1) : whole;
+  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  // Keep at least two significant digits for tiny amounts.
+  let keep = maxFraction;
+  if (digits === '0') {
+    const firstNonZero = fraction.search(/[1-9]/);
+    if (firstNonZero >= 0) keep = Math.max(maxFraction, firstNonZero + 2);
+  }
+  const cut = fraction.slice(0, keep).replace(/0+$/, '');
+  if (amount !== 0n && digits === '0' && cut === '') return `${sign}<0.${'0'.repeat(keep - 1)}1`;
+  return `${sign}${grouped}${cut ? `.${cut}` : ''}`;
+}
+
+const usdFormatter = new Intl.NumberFormat('en-US', {
+  style: 'currency',
+  currency: 'USD',
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
+
+export function formatUsd(usdE18: bigint | null): string {
+  if (usdE18 === null) return '—';
+  const value = Number(formatUnits(usdE18, USD_DECIMALS));
+  if (value !== 0 && Math.abs(value) < 0.01) return value < 0 ? '-<$0.01' : '<$0.01';
+  return usdFormatter.format(value);
+}
+
+export function formatPercent(fraction: number, digits = 2): string {
+  if (!Number.isFinite(fraction)) return '—';
+  return `${(fraction * 100).toFixed(digits)}%`;
+}
+
+export function shortAddress(address: string): string {
+  return `${address.slice(0, 6)}…${address.slice(-4)}`;
+}

@@ -1,0 +1,118 @@
+import { type Address, parseAbi, parseUnits } from 'viem';
+import { describe, expect, it } from 'vitest';
+import { BYTES32_SYMBOL, DEMO_HOLDINGS, FEED_PRICES, STALE_FEED } from '../../devnet/seed/base';
+import { testDevnet } from '../../devnet/testing';
+import { createReadClient } from '../chains/client';
+import { devnetFeedName } from '../chains/network';
+import { CHAIN_IDS, type ChainId } from '../chains/registry';
+import { erc20Abi } from '../tokens/metadata';
+import { portfolioJson } from './json';
+import { readChainPortfolio, readPortfolio } from './read';
+
+const feedAbi = parseAbi([
+  'function latestRoundData() view returns (uint80, int256, uint256, uint256, uint80)',
+  'function decimals() view returns (uint8)',
+]);
+
+describe('portfolio on the devnet', () => {
+  const { manifest, network, clients, requests } = testDevnet();
+  const demo = manifest.accounts.demo as Address;
+
+  it('reads every seeded wallet balance, equal to the tokens’ own balanceOf and to the seed', async () => {
+    const portfolio = await readPortfolio(network, demo, clients);
+    for (const chain of portfolio.chains) {
+      const id = chain.chainId;
+      const client = clients[id];
+      expect(chain.error).toBeNull();
+      expect(chain.blockNumber).toBe(await client.getBlockNumber());
+      const holdings = DEMO_HOLDINGS[id];
+      const tokens = manifest.chains[`${id}`].tokens;
+      const native = chain.positions.find((p) => p.id === `${id}:wallet:native`);
+      expect(native?.assets[0]?.amount).toBe(await client.getBalance({ address: demo }));
+      expect(native?.assets[0]?.amount).toBe(parseUnits(holdings.ETH ?? '', 18));
+      for (const [symbol, address] of Object.entries(tokens)) {
+        const position = chain.positions.find((p) => p.id === `${id}:wallet:${address}`);
+        const onChain = await client.readContract({
+          address,
+          abi: erc20Abi,
+          functionName: 'balanceOf',
+          args: [demo],
+        });
+        const decimals = await client.readContract({ address, abi: erc20Abi, functionName: 'decimals' });
+        expect(position?.assets[0]?.amount, `${id} ${symbol}`).toBe(onChain);
+        expect(onChain, `${id} ${symbol}`).toBe(parseUnits(holdings[symbol] ?? 'missing', decimals));
+        expect(position?.assets[0]?.decimals).toBe(decimals);
+      }
+    }
+  });
+
+  it('values each balance at its feed’s own answer and flags the stale feed', async () => {
+    for (const id of CHAIN_IDS) {
+      const chain = await readChainPortfolio({ network, chainId: id, client: clients[id], owner: demo });
+      for (const symbol of ['USDC', 'DAI', 'WETH']) {
+        const address = manifest.chains[`${id}`].tokens[symbol] as Address;
+        const feed = manifest.chains[`${id}`].contracts[devnetFeedName(symbol)] as Address;
+        const [, answer] = await clients[id].readContract({
+          address: feed,
+          abi: feedAbi,
+          functionName: 'latestRoundData',
+        });
+        const asset = chain.positions.find((p) => p.id === `${id}:wallet:${address}`)?.assets[0];
+        const decimals = symbol === 'USDC' ? 6 : 18;
+        expect(answer).toBe(FEED_PRICES[symbol === 'WETH' ? 'ETH' : symbol]);
+        expect(asset?.usdE18).toBe(((asset?.amount ?? 0n) * answer * 10n ** 10n) / 10n ** BigInt(decimals));
+        const stale = id === STALE_FEED.chainId && symbol === STALE_FEED.symbol;
+        expect(asset?.price.status, `${id} ${symbol}`).toBe(stale ? 'stale' : 'ok');
+        if (stale) expect(asset?.price.reason).toMatch(/DAI\/USD last updated 3d before this block/);
+      }
+    }
+  });
+
+  it('decodes bytes32 metadata and defuses hostile metadata', async () => {
+    const chain = await readChainPortfolio({ network, chainId: 10, client: clients[10], owner: demo });
+    const tokens = manifest.chains['10'].tokens;
+    const b32 = chain.positions.find((p) => p.id === `10:wallet:${tokens.BYTES32}`);
+    expect(b32?.assets[0]?.symbol).toBe(BYTES32_SYMBOL);
+    const hostile = chain.positions.find((p) => p.id === `10:wallet:${tokens.HOSTILE}`);
+    expect(hostile?.assets[0]?.symbol.length).toBeLessThanOrEqual(16);
+    expect(hostile?.warning).toMatch(/name shortened/);
+    expect(hostile?.assets[0]?.usdE18).toBeNull();
+    expect(hostile?.assets[0]?.price.status).toBe('no-feed');
+  });
+
+  it('costs two sequential requests per chain: the block number and one multicall', async () => {
+    const before = requests.count;
+    await readChainPortfolio({ network, chainId: 42161, client: clients[42161], owner: demo });
+    expect(requests.count - before).toBe(2);
+  });
+
+  it('reports a chain whose RPC is down and reads the other two', async () => {
+    const dead = {
+      ...clients,
+      324: createReadClient(324 as ChainId, 'http://127.0.0.1:9', { retryCount: 0 }),
+    };
+    const portfolio = await readPortfolio(network, demo, dead);
+    const byId = Object.fromEntries(portfolio.chains.map((c) => [c.chainId, c]));
+    expect(byId[324]?.error).toBeTruthy();
+    expect(byId[324]?.positions).toEqual([]);
+    expect(byId[10]?.error).toBeNull();
+    expect(byId[42161]?.error).toBeNull();
+    expect(byId[10]?.positions.length).toBeGreaterThan(0);
+    const json = portfolioJson(portfolio);
+    expect(json.chains.find((c) => c.chainId === 324)?.blockNumber).toBeNull();
+  });
+
+  it('lists a user-added token even with a zero balance', async () => {
+    const extra = manifest.chains['10'].tokens.USDC as Address;
+    const other = '0x000000000000000000000000000000000000dEaD';
+    const chain = await readChainPortfolio({
+      network,
+      chainId: 10,
+      client: clients[10],
+      owner: other,
+      extraTokens: [extra],
+    });
+    // USDC is curated, so it is not "extra": nothing held means nothing listed.
+    expect(chain.positions).toEqual([]);
+  });
+});

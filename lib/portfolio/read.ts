@@ -1,0 +1,115 @@
+import type { Address, PublicClient } from 'viem';
+import { Batch, call, errorMessage, multicall3Abi } from '../chains/multicall';
+import type { Network } from '../chains/network';
+import { CHAIN_IDS, CHAINS, type ChainId } from '../chains/registry';
+import { addPriceBookReads } from '../prices/book';
+import { addWalletReads } from '../protocols/wallet/read';
+import { PROTOCOL_READERS } from './protocols';
+import type {
+  ChainPortfolio,
+  Portfolio,
+  Position,
+  ProtocolError,
+  ProtocolReader,
+  ProtocolSummary,
+} from './types';
+
+export interface ChainReadOptions {
+  network: Network;
+  chainId: ChainId;
+  client: PublicClient;
+  owner: Address;
+  extraTokens?: readonly Address[];
+  protocols?: readonly ProtocolReader[];
+}
+
+/**
+ * Reads everything one address holds on one chain, pinned to one block. Round trips: the block
+ * number, then one multicall for wallet balances, token metadata and every price feed, then each
+ * protocol's own levels, concurrently. A protocol that fails is reported and the rest is kept.
+ */
+export async function readChainPortfolio(options: ChainReadOptions): Promise<ChainPortfolio> {
+  const { network, chainId, client, owner } = options;
+  const deployment = network.chains[chainId];
+  const multicall3 = CHAINS[chainId].multicall3;
+
+  const blockNumber = await client.getBlockNumber({ cacheTime: 0 });
+
+  const batch = new Batch();
+  const timestamp = batch.add(call(multicall3, multicall3Abi, 'getCurrentBlockTimestamp'));
+  const priceBook = addPriceBookReads(batch, deployment);
+  const wallet = addWalletReads(batch, deployment, owner, options.extraTokens);
+  await batch.execute(client, { multicall3, blockNumber });
+
+  const ts = timestamp();
+  if (!ts.ok) throw new Error(`Multicall3 unusable at ${multicall3}: ${ts.error}`);
+  const blockTimestamp = ts.value;
+  const { prices } = priceBook(blockTimestamp);
+  const positions: Position[] = wallet(prices);
+
+  const readers = (options.protocols ?? PROTOCOL_READERS).filter((r) => r.supports(deployment, network.name));
+  const protocolErrors: ProtocolError[] = [];
+  const summaries: ProtocolSummary[] = [];
+  const settled = await Promise.allSettled(
+    readers.map((r) =>
+      r.read({
+        chainId,
+        client,
+        deployment,
+        network: network.name,
+        owner,
+        blockNumber,
+        blockTimestamp,
+        prices,
+      }),
+    ),
+  );
+  settled.forEach((s, i) => {
+    const reader = readers[i];
+    if (!reader) return;
+    if (s.status === 'fulfilled') {
+      positions.push(...s.value.positions);
+      if (s.value.summary) summaries.push(s.value.summary);
+    } else protocolErrors.push({ protocol: reader.id, error: errorMessage(s.reason) });
+  });
+
+  return { chainId, blockNumber, blockTimestamp, error: null, positions, protocolErrors, summaries };
+}
+
+/** A chain that could not be read: it says why, and carries no figures. */
+export function failedChain(chainId: ChainId, error: unknown): ChainPortfolio {
+  return {
+    chainId,
+    blockNumber: null,
+    blockTimestamp: null,
+    error: errorMessage(error),
+    positions: [],
+    protocolErrors: [],
+    summaries: [],
+  };
+}
+
+/** Reads every chain concurrently; one chain failing never affects the others. */
+export async function readPortfolio(
+  network: Network,
+  owner: Address,
+  clients: Record<ChainId, PublicClient>,
+  options: {
+    extraTokens?: Partial<Record<ChainId, readonly Address[]>>;
+    protocols?: readonly ProtocolReader[];
+  } = {},
+): Promise<Portfolio> {
+  const chains = await Promise.all(
+    CHAIN_IDS.map((chainId) =>
+      readChainPortfolio({
+        network,
+        chainId,
+        client: clients[chainId],
+        owner,
+        ...(options.extraTokens?.[chainId] ? { extraTokens: options.extraTokens[chainId] } : {}),
+        ...(options.protocols ? { protocols: options.protocols } : {}),
+      }).catch((error: unknown) => failedChain(chainId, error)),
+    ),
+  );
+  return { address: owner, network: network.name, chains };
+}

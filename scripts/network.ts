@@ -1,0 +1,49 @@
+import { existsSync, readFileSync } from 'node:fs';
+import type { PublicClient } from 'viem';
+import { MANIFEST_PATH } from '../devnet/cli';
+import { createReadClient, type ReadClientOptions } from '../lib/chains/client';
+import { parseManifest } from '../lib/chains/manifest';
+import {
+  devnetNetwork,
+  mainnetNetwork,
+  NETWORK_NAMES,
+  type Network,
+  type NetworkName,
+} from '../lib/chains/network';
+import { CHAIN_IDS, type ChainId } from '../lib/chains/registry';
+import { rpcOverridesFromEnv } from '../lib/chains/rpc';
+
+/** `--network devnet|mainnet` (default: devnet when its manifest exists, else mainnet). */
+export function parseNetworkFlag(argv: readonly string[]): NetworkName {
+  const i = argv.indexOf('--network');
+  const inline = argv.find((a) => a.startsWith('--network='))?.split('=')[1];
+  const value = inline ?? (i >= 0 ? argv[i + 1] : undefined);
+  if (value === undefined) return existsSync(manifestPath()) ? 'devnet' : 'mainnet';
+  if (!(NETWORK_NAMES as readonly string[]).includes(value)) {
+    throw new Error(`--network must be one of ${NETWORK_NAMES.join(', ')}`);
+  }
+  return value as NetworkName;
+}
+
+export function manifestPath(): string {
+  return process.env.LAYERGLASS_MANIFEST ?? MANIFEST_PATH;
+}
+
+/** The network profile for the CLI: RPC overrides from LAYERGLASS_RPC_<chainId>. */
+export function loadNetwork(name: NetworkName): Network {
+  const overrides = rpcOverridesFromEnv(process.env, 'LAYERGLASS_RPC_');
+  if (name === 'mainnet') return mainnetNetwork(overrides);
+  const path = manifestPath();
+  if (!existsSync(path))
+    throw new Error(`no devnet manifest at ${path}: start the devnet with \`npm run devnet\``);
+  return devnetNetwork(parseManifest(JSON.parse(readFileSync(path, 'utf8'))), overrides);
+}
+
+export function networkClients(
+  network: Network,
+  options: ReadClientOptions = {},
+): Record<ChainId, PublicClient> {
+  return Object.fromEntries(
+    CHAIN_IDS.map((id) => [id, createReadClient(id, network.chains[id].rpcUrl, options)]),
+  ) as Record<ChainId, PublicClient>;
+}

@@ -1,0 +1,72 @@
+import { isAddress } from 'viem';
+import { CHAINS } from '../lib/chains/registry';
+import { formatAmount, formatPercent, formatUsd } from '../lib/format/index';
+import { portfolioJson } from '../lib/portfolio/json';
+import { readPortfolio } from '../lib/portfolio/read';
+import { chainValue, positionValue, sumValues } from '../lib/portfolio/value';
+import { loadNetwork, networkClients, parseNetworkFlag } from './network';
+
+const USAGE = 'usage: npm run portfolio -- <address> [--network devnet|mainnet] [--json]';
+
+async function main(argv: string[]): Promise<number> {
+  const args = argv.filter((a) => !a.startsWith('--'));
+  const json = argv.includes('--json');
+  const networkName = parseNetworkFlag(argv);
+  const address = args[0];
+  if (!address) {
+    console.error(USAGE);
+    return 2;
+  }
+  // Checked before any client exists: a bad address makes no RPC call.
+  if (!isAddress(address, { strict: false })) {
+    console.error(`error: "${address}" is not an Ethereum address (0x followed by 40 hex characters)`);
+    return 2;
+  }
+  const network = loadNetwork(networkName);
+  const portfolio = await readPortfolio(network, address, networkClients(network));
+
+  if (json) {
+    console.log(JSON.stringify(portfolioJson(portfolio), null, 2));
+    return 0;
+  }
+  const total = sumValues(portfolio.chains.map(chainValue));
+  console.log(
+    `${portfolio.address} on ${network.name}: ${formatUsd(total.usdE18)}${total.includesUntrusted ? ' (includes stale prices)' : ''}`,
+  );
+  for (const chain of portfolio.chains) {
+    const spec = CHAINS[chain.chainId];
+    if (chain.error) {
+      console.log(`\n${spec.name} (${chain.chainId}): ERROR ${chain.error}`);
+      continue;
+    }
+    const value = chainValue(chain);
+    console.log(
+      `\n${spec.name} (${chain.chainId}) at block ${chain.blockNumber}: ${formatUsd(value.usdE18)}`,
+    );
+    for (const p of chain.positions) {
+      const assets = p.assets
+        .map((a) => {
+          const flag = a.price.status === 'ok' ? '' : ` [price ${a.price.status}]`;
+          return `${formatAmount(a.amount, a.decimals)} ${a.symbol}${flag}`;
+        })
+        .join(' + ');
+      const y = p.yield
+        ? `  yield ${formatPercent(p.yield.baseApr + p.yield.rewardApr)} (${p.yield.window})`
+        : '';
+      const warn = p.warning ? `  ! ${p.warning}` : '';
+      console.log(
+        `  ${p.protocol.padEnd(12)} ${p.kind.padEnd(9)} ${assets.padEnd(48)} ${formatUsd(positionValue(p).usdE18).padStart(14)}${y}${warn}`,
+      );
+    }
+    for (const e of chain.protocolErrors) console.log(`  ${e.protocol}: ERROR ${e.error}`);
+  }
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);
