@@ -35,8 +35,8 @@ export const FEED_PRICES: Record<string, bigint> = {
 };
 
 /**
- * A feed deliberately left stale (updated three days before genesis): the app must show it as stale.
- * DAI on Arbitrum.
+ * A feed deliberately left stale (last updated three days before the devnet's final block): the app
+ * must show it as stale. DAI on Arbitrum.
  */
 export const STALE_FEED: { chainId: ChainId; symbol: string; ageSeconds: bigint } = {
   chainId: 42161,
@@ -88,6 +88,9 @@ const wethAbi = parseAbi([
 ]);
 const mockFeedAbi = parseAbi([
   'function updateRoundData(uint80 roundId, int256 answer, uint256 timestamp, uint256 startedAt)',
+  'function updateAnswer(int256 answer)',
+  'function latestAnswer() view returns (int256)',
+  'function latestRound() view returns (uint256)',
 ]);
 const sequencerAbi = parseAbi(['function setAnswer(bool isDown, uint256 timestamp)']);
 
@@ -167,11 +170,7 @@ async function seedBase(ctx: SeedContext): Promise<void> {
     const price = FEED_PRICES[symbol];
     if (price === undefined) continue;
     const pair = devnetFeedName(symbol).slice('ChainlinkFeed.'.length);
-    const feed = await deployFeed(ctx, pair, price);
-    if (STALE_FEED.chainId === chainId && STALE_FEED.symbol === symbol) {
-      const updatedAt = ctx.genesis - STALE_FEED.ageSeconds;
-      await chain.write(deployer, feed, mockFeedAbi, 'updateRoundData', [2n, price, updatedAt, updatedAt]);
-    }
+    await deployFeed(ctx, pair, price);
   }
 
   // L2 sequencer uptime feed (Aave's SequencerOracle): up since two days before genesis.
@@ -180,10 +179,34 @@ async function seedBase(ctx: SeedContext): Promise<void> {
   chain.contracts[DEVNET_SEQUENCER_FEED] = sequencer;
 }
 
-/** Sets the demo's native balance last, after every module's gas spending, so it is exact. */
-async function finalizeBalances(ctx: SeedContext): Promise<void> {
-  await ctx.chain.setBalance(ctx.accounts.demo, parseUnits(DEMO_HOLDINGS[ctx.chainId].ETH ?? '0', 18));
+/**
+ * Runs last. Seed modules move chain time forward (simulated days of swaps and interest), so every
+ * feed is updated again at the final chain time, with its current answer, except the one meant to be
+ * stale, which is dated `STALE_FEED.ageSeconds` before it. Then the demo's native balance is set,
+ * after every module's gas spending, so it is exact.
+ */
+async function finalize(ctx: SeedContext): Promise<void> {
+  const { chain, accounts, chainId } = ctx;
+  const now = (await chain.latestTimestamp()) + 1n;
+  for (const [name, feed] of Object.entries(chain.contracts)) {
+    if (!name.startsWith('ChainlinkFeed.')) continue;
+    const answer = await chain.read<bigint>(feed, mockFeedAbi, 'latestAnswer');
+    const stale = chainId === STALE_FEED.chainId && name === `ChainlinkFeed.${STALE_FEED.symbol}/USD`;
+    if (stale) {
+      const round = (await chain.read<bigint>(feed, mockFeedAbi, 'latestRound')) + 1n;
+      const updatedAt = now - STALE_FEED.ageSeconds;
+      await chain.write(accounts.deployer, feed, mockFeedAbi, 'updateRoundData', [
+        round,
+        answer,
+        updatedAt,
+        updatedAt,
+      ]);
+    } else {
+      await chain.write(accounts.deployer, feed, mockFeedAbi, 'updateAnswer', [answer]);
+    }
+  }
+  await chain.setBalance(accounts.demo, parseUnits(DEMO_HOLDINGS[chainId].ETH ?? '0', 18));
 }
 
 export const baseSeed: SeedModule = { name: 'base', seed: seedBase };
-export const finalizeSeed: SeedModule = { name: 'finalize', seed: finalizeBalances };
+export const finalizeSeed: SeedModule = { name: 'finalize', seed: finalize };

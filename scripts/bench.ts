@@ -1,0 +1,30 @@
+/**
+ * `npm run bench`: prints measured figures (request counts, timings, sizes). Each entry is a module
+ * with a `run()` that prints its own lines; they run one after another on a fresh devnet.
+ */
+
+import { startDevnet } from '../devnet/start';
+import type { DevnetManifest } from '../lib/chains/manifest';
+import { benchPortfolio } from './bench/portfolio';
+
+export type Bench = (manifest: DevnetManifest) => Promise<void>;
+
+const BENCHES: readonly [string, Bench][] = [['portfolio', benchPortfolio]];
+
+async function main() {
+  const devnet = await startDevnet();
+  console.log(`devnet: started and seeded in ${devnet.startupMs} ms`);
+  try {
+    for (const [name, bench] of BENCHES) {
+      console.log(`\n## ${name}`);
+      await bench(devnet.manifest);
+    }
+  } finally {
+    await devnet.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
