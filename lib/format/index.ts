@@ -37,6 +37,14 @@ export function formatUsd(usdE18: bigint | null): string {
   return usdFormatter.format(value);
 }
 
+/** A unit price: four significant digits below $10 (stablecoins off peg show), cents above. */
+export function formatPrice(usdE18: bigint | null): string {
+  if (usdE18 === null) return '—';
+  const value = Number(formatUnits(usdE18, USD_DECIMALS));
+  if (value >= 10 || value === 0) return usdFormatter.format(value);
+  return `$${value.toPrecision(4)}`;
+}
+
 export function formatPercent(fraction: number, digits = 2): string {
   if (!Number.isFinite(fraction)) return '—';
   return `${(fraction * 100).toFixed(digits)}%`;
