@@ -2,10 +2,9 @@
 
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
-import { arbitrum, optimism, zksync } from 'viem/chains';
 import { createConfig, http, WagmiProvider } from 'wagmi';
 import { injected } from 'wagmi/connectors';
-import { CHAINS } from '@/lib/chains/registry';
+import { CHAINS, readChain } from '@/lib/chains/registry';
 import { SettingsProvider } from './settings/SettingsProvider';
 
 /**
@@ -13,15 +12,16 @@ import { SettingsProvider } from './settings/SettingsProvider';
  * Every read goes through the app's own RPC clients (lib/query), never through the wallet.
  */
 function makeWagmiConfig() {
+  const chains = [readChain(10), readChain(42161), readChain(324)] as const;
   return createConfig({
-    chains: [optimism, arbitrum, zksync],
+    chains,
     connectors: [injected()],
     multiInjectedProviderDiscovery: true,
     ssr: true,
     transports: {
-      [optimism.id]: http(CHAINS[10].defaultRpcUrl),
-      [arbitrum.id]: http(CHAINS[42161].defaultRpcUrl),
-      [zksync.id]: http(CHAINS[324].defaultRpcUrl),
+      10: http(CHAINS[10].defaultRpcUrl),
+      42161: http(CHAINS[42161].defaultRpcUrl),
+      324: http(CHAINS[324].defaultRpcUrl),
     },
   });
 }
