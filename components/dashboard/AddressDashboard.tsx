@@ -80,7 +80,7 @@ export function AddressDashboard({ address }: { address: Address }) {
               {address}
               <button
                 type="button"
-                className="rounded px-1 text-xs text-sky-700 hover:underline dark:text-sky-400"
+                className="whitespace-nowrap rounded px-1 text-xs text-sky-700 hover:underline dark:text-sky-400"
                 onClick={() => {
                   void navigator.clipboard?.writeText(address).then(() => setCopied(true));
                 }}

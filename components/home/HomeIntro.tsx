@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { CHAIN_IDS, CHAINS } from '@/lib/chains/registry';
 import { AddressSearch } from '../header/AddressSearch';
 import { ConnectWallet } from '../header/ConnectWallet';
@@ -11,11 +12,13 @@ export function HomeIntro() {
         <p className="text-zinc-600 dark:text-zinc-300">
           Balances, liquidity, lending and staking positions on{' '}
           {CHAIN_IDS.map((id, i) => (
-            <span key={id} className="inline-flex items-center gap-1 whitespace-nowrap">
-              <ChainDot color={CHAINS[id].color} />
-              {CHAINS[id].name}
+            <Fragment key={id}>
+              <span className="inline-flex items-center gap-1 whitespace-nowrap">
+                <ChainDot color={CHAINS[id].color} />
+                {CHAINS[id].name}
+              </span>
               {i < CHAIN_IDS.length - 2 ? ', ' : i === CHAIN_IDS.length - 2 ? ' and ' : ''}
-            </span>
+            </Fragment>
           ))}
           , valued with on-chain prices, with where the yield comes from.
         </p>

@@ -39,7 +39,10 @@ export function AssetValue({ asset }: { asset: AssetAmount }) {
 
 export function AssetAmountText({ asset }: { asset: AssetAmount }) {
   return (
-    <span className="font-mono tabular-nums" title={`${asset.amount.toString()} base units`}>
+    <span
+      className="whitespace-nowrap font-mono tabular-nums"
+      title={`${asset.amount.toString()} base units`}
+    >
       {formatAmount(asset.amount, asset.decimals)} <span className="font-sans">{asset.symbol}</span>
     </span>
   );

@@ -27,5 +27,8 @@ describe('formatUsd / formatPrice', () => {
   it('shows off-peg stablecoin prices', () => {
     expect(formatPrice(9995n * 10n ** 14n)).toBe('$0.9995');
     expect(formatPrice(3000n * 10n ** 18n)).toBe('$3,000.00');
+    expect(formatPrice(185n * 10n ** 16n)).toBe('$1.85');
+    expect(formatPrice(10n ** 18n)).toBe('$1.00');
+    expect(formatPrice(115n * 10n ** 15n)).toBe('$0.115');
   });
 });

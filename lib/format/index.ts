@@ -42,7 +42,9 @@ export function formatPrice(usdE18: bigint | null): string {
   if (usdE18 === null) return '—';
   const value = Number(formatUnits(usdE18, USD_DECIMALS));
   if (value >= 10 || value === 0) return usdFormatter.format(value);
-  return `$${value.toPrecision(4)}`;
+  const [whole = '0', fraction = ''] = value.toPrecision(4).split('.');
+  const trimmed = fraction.replace(/0+$/, '').padEnd(2, '0');
+  return `$${whole}.${trimmed}`;
 }
 
 export function formatPercent(fraction: number, digits = 2): string {
