@@ -293,7 +293,6 @@ async function seedAave(ctx: SeedContext): Promise<void> {
 
   // Lens contracts (periphery 3.0.1). The ETH/USD feed is the network base token's price.
   const uiPool = await chain.deploy(deployer, art(ARTIFACTS.uiPool), [feed('ETH'), feed('ETH')]);
-  const uiIncentives = await chain.deploy(deployer, art(ARTIFACTS.uiIncentives));
 
   Object.assign(chain.contracts, {
     AaveV3PoolAddressesProvider: provider,
@@ -303,7 +302,6 @@ async function seedAave(ctx: SeedContext): Promise<void> {
     AaveV3Oracle: oracle,
     AaveV3ProtocolDataProvider: dataProvider,
     AaveV3UiPoolDataProvider: uiPool,
-    AaveV3UiIncentiveDataProvider: uiIncentives,
   });
 
   const reserveTokens = async (asset: Address) =>
@@ -338,6 +336,10 @@ async function seedAave(ctx: SeedContext): Promise<void> {
       })),
     ]);
     chain.contracts.AaveV3RewardsController = rewardsController;
+    // The incentives lens (periphery 3.0.1) calls the debt tokens' controller without checking it is
+    // set, so it reverts on a market without one: it only exists where incentives do. Tests use it as
+    // an oracle; the app reads the controller directly.
+    chain.contracts.AaveV3UiIncentiveDataProvider = await chain.deploy(deployer, art(ARTIFACTS.uiIncentives));
   }
 
   // Positions. Tokens are minted (or ETH wrapped) for exactly what is supplied, and what the demo

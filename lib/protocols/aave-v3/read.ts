@@ -6,7 +6,7 @@ import { assetAmount } from '../../portfolio/value';
 import { priceKey } from '../../prices/book';
 import { noFeedReading } from '../../prices/chainlink';
 import type { PriceReading } from '../../prices/types';
-import { addMetadataReads, SYMBOL_MAX, sanitizeText } from '../../tokens/metadata';
+import { addMetadataReads, erc20Abi, SYMBOL_MAX, sanitizeText } from '../../tokens/metadata';
 import type { TokenMetadata } from '../../tokens/types';
 import {
   aaveOracleAbi,
@@ -56,9 +56,6 @@ interface Reserve {
   variableDebtToken: Address;
   priceInBase: bigint | null;
   priceError: string | null;
-  /** Underlying units; denominators of incentive APRs. */
-  totalSupplied: bigint;
-  totalVariableDebt: bigint;
 }
 
 /** The account's balances in one reserve, in underlying units at the read block. */
@@ -109,13 +106,6 @@ function fromLens(reserves: LensReserves, user: LensUser, now: bigint): MarketRe
       variableBorrowRate: r.variableBorrowRate,
       lastUpdateTimestamp: BigInt(r.lastUpdateTimestamp),
     };
-    const totalVariableDebt = variableDebtBalance(r.totalScaledVariableDebt, indexes, now);
-    const totalStableDebt = stableDebtBalance(
-      r.totalPrincipalStableDebt,
-      r.averageStableRate,
-      r.stableDebtLastUpdateTimestamp,
-      now,
-    );
     out.reserves.push({
       asset,
       symbol: symbol.text || shortAddress(asset),
@@ -135,9 +125,6 @@ function fromLens(reserves: LensReserves, user: LensUser, now: bigint): MarketRe
       variableDebtToken: getAddress(r.variableDebtTokenAddress),
       priceInBase: r.priceInMarketReferenceCurrency,
       priceError: null,
-      // As Aave's math-utils counts a reserve's total liquidity: what is left plus what is lent.
-      totalSupplied: r.availableLiquidity + totalVariableDebt + totalStableDebt,
-      totalVariableDebt,
     });
   }
   const byAsset = new Map(out.reserves.map((r) => [r.asset, r]));
@@ -178,7 +165,6 @@ async function fromPool(
   const reads = assets.map((asset) => ({
     asset,
     reserve: batch.add(call(market.pool, poolAbi, 'getReserveData', [asset])),
-    totals: batch.add(call(market.dataProvider, protocolDataProviderAbi, 'getReserveData', [asset])),
     user: batch.add(
       call(market.dataProvider, protocolDataProviderAbi, 'getUserReserveData', [asset, ctx.owner]),
     ),
@@ -199,18 +185,15 @@ async function fromPool(
     const asset = getAddress(read.asset);
     const meta: TokenMetadata = read.metadata();
     const reserve = read.reserve();
-    const totals = read.totals();
     const user = read.user();
-    if (!reserve.ok || !totals.ok) {
-      const error = reserve.ok ? (totals.ok ? '' : totals.error) : reserve.error;
-      out.notices.push({ asset, symbol: meta.symbol, issue: 'unreadable', detail: error });
+    if (!reserve.ok) {
+      out.notices.push({ asset, symbol: meta.symbol, issue: 'unreadable', detail: reserve.error });
       out.warnings.push(`the ${meta.symbol} reserve could not be read, so a position in it is not shown`);
       out.userReadFailures += 1;
       continue;
     }
     const config = decodeReserveConfiguration(reserve.value.configuration.data);
     const price = read.price();
-    const [, , totalAToken, , totalVariableDebt] = totals.value;
     out.reserves.push({
       asset,
       symbol: meta.symbol,
@@ -236,8 +219,6 @@ async function fromPool(
       variableDebtToken: getAddress(reserve.value.variableDebtTokenAddress),
       priceInBase: price.ok ? price.value : null,
       priceError: price.ok ? null : price.error,
-      totalSupplied: totalAToken,
-      totalVariableDebt,
     });
     if (!user.ok) {
       out.notices.push({ asset, symbol: meta.symbol, issue: 'unreadable', detail: user.error });
@@ -376,6 +357,8 @@ export async function readAaveV3(
   const held = read.user.filter((u) => u.supplied > 0n || u.variableDebt > 0n || u.stableDebt > 0n);
   let incentives: AaveV3Summary['incentives'] = { state: 'none' };
   const streams = new Map<string, RewardStream>();
+  /** Total supply of each held aToken / debt token: what an emission is shared among. */
+  const supplies = new Map<Address, bigint>();
   const rewardMeta = new Map<
     Address,
     { symbol: string; decimals: number | null; priceInBase: bigint | null }
@@ -389,6 +372,7 @@ export async function readAaveV3(
     const rewards = rewardsList.value.map((r) => getAddress(r));
     const batch = new Batch();
     const streamReads = new Map<string, () => Result<readonly [bigint, bigint, bigint, bigint]>>();
+    const supplyReads = new Map<Address, () => Result<bigint>>();
     for (const u of held) {
       const r = reservesByAsset.get(u.asset);
       if (!r) continue;
@@ -397,6 +381,7 @@ export async function readAaveV3(
         ...(u.variableDebt > 0n ? [r.variableDebtToken] : []),
       ];
       for (const token of tokens) {
+        supplyReads.set(token, batch.add(call(token, erc20Abi, 'totalSupply')));
         for (const reward of rewards) {
           streamReads.set(
             `${token}:${reward}`,
@@ -418,6 +403,10 @@ export async function readAaveV3(
     for (const [key, get] of streamReads) {
       const s = get();
       if (s.ok) streams.set(key, { emissionPerSecond: s.value[1], distributionEnd: s.value[3] });
+    }
+    for (const [token, get] of supplyReads) {
+      const s = get();
+      if (s.ok) supplies.set(token, s.value);
     }
     for (const reward of rewards) {
       const reserve = reservesByAsset.get(reward);
@@ -465,7 +454,7 @@ export async function readAaveV3(
             emissionPerSecond: s.emissionPerSecond,
             rewardPriceInBase: meta.priceInBase,
             rewardDecimals: meta.decimals,
-            totalSupply: token === r.aToken ? r.totalSupplied : r.totalVariableDebt,
+            totalSupply: supplies.get(token) ?? 0n,
             assetPriceInBase: r.priceInBase,
             assetDecimals: r.decimals,
           });
