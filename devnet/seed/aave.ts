@@ -125,12 +125,15 @@ export const AAVE_SEED = {
   /** The market's own liquidity and utilisation. */
   deployerSupply: { WETH: '500', USDC: '2000000', USDT: '1500000', wstETH: '1000', GOV: '2000000' },
   deployerBorrow: { WETH: '300', USDC: '1200000', USDT: '900000', wstETH: '200', GOV: '500000' },
-  /** Health factor 1.8 at the borrow: (3 × 3000 × 0.825 + 2 × 3600 × 0.79) / 7285. */
+  /**
+   * Health factor 1.81 at the borrow, (3 × 3000 × 0.825 + 2 × 3600 × 0.79) / 7250, about 1.80 once a
+   * month of interest has accrued.
+   */
   demoSupply: { WETH: '3', wstETH: '2' },
-  demoBorrow: { USDC: '7285' },
-  /** Health factor 1.05 at the borrow: 10 × 3000 × 0.825 / 23571. */
+  demoBorrow: { USDC: '7250' },
+  /** Health factor 1.055 at the borrow, 10 × 3000 × 0.825 / 23450, about 1.05 a month later. */
   nearLiquidationSupply: { WETH: '10' },
-  nearLiquidationBorrow: { USDC: '23571' },
+  nearLiquidationBorrow: { USDC: '23450' },
   supplierOnlySupply: { USDC: '25000', WETH: '2' },
   /** Days between the seeding and the devnet's final blocks; a touch of WETH and USDC halfway. */
   accrualDays: 30n,

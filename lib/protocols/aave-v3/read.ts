@@ -23,6 +23,7 @@ import {
   decodeReserveConfiguration,
   healthBand,
   incentiveAprRay,
+  type NetApyInput,
   netApy,
   type ReserveIndexes,
   rayToNumber,
@@ -288,10 +289,287 @@ interface RewardStream {
   distributionEnd: bigint;
 }
 
+interface RewardToken {
+  symbol: string;
+  decimals: number | null;
+  priceInBase: bigint | null;
+}
+
+/** What the incentives level found: per (token, reward) streams, token supplies, unclaimed amounts. */
+interface Incentives {
+  state: AaveV3Summary['incentives'];
+  streams: Map<string, RewardStream>;
+  supplies: Map<Address, bigint>;
+  rewards: Map<Address, RewardToken>;
+  unclaimed: { reward: Address; amount: bigint }[];
+  warnings: string[];
+}
+
+type BaseCurrency = AaveV3Summary['baseCurrency'];
+
+/**
+ * The incentives level (one multicall, only where the market's RewardsController lists rewards): for
+ * each aToken or debt token the account holds, every reward's emission and the token's total supply;
+ * the unclaimed amounts over every token of the market; metadata of rewards that are not reserves.
+ */
+async function readIncentives(
+  ctx: ChainReadContext,
+  controller: Address,
+  rewardsList: readonly Address[],
+  read: MarketRead,
+  held: readonly UserReserve[],
+  base: BaseCurrency,
+  execute: (b: Batch) => Promise<void>,
+): Promise<Incentives> {
+  const rewards = rewardsList.map((r) => getAddress(r));
+  const reservesByAsset = new Map(read.reserves.map((r) => [r.asset, r]));
+  const batch = new Batch();
+  const streamReads = new Map<string, () => Result<readonly [bigint, bigint, bigint, bigint]>>();
+  const supplyReads = new Map<Address, () => Result<bigint>>();
+  for (const u of held) {
+    const r = reservesByAsset.get(u.asset);
+    if (!r) continue;
+    const tokens = [
+      ...(u.supplied > 0n ? [r.aToken] : []),
+      ...(u.variableDebt > 0n ? [r.variableDebtToken] : []),
+    ];
+    for (const token of tokens) {
+      supplyReads.set(token, batch.add(call(token, erc20Abi, 'totalSupply')));
+      for (const reward of rewards) {
+        streamReads.set(
+          `${token}:${reward}`,
+          batch.add(call(controller, rewardsControllerAbi, 'getRewardsData', [token, reward])),
+        );
+      }
+    }
+  }
+  const allTokens = read.reserves.flatMap((r) => [r.aToken, r.variableDebtToken]);
+  const unclaimedRead = batch.add(
+    call(controller, rewardsControllerAbi, 'getAllUserRewards', [allTokens, ctx.owner]),
+  );
+  const metaReads = new Map<Address, () => TokenMetadata>();
+  for (const reward of rewards) {
+    if (!reservesByAsset.has(reward)) metaReads.set(reward, addMetadataReads(batch, reward));
+  }
+  await execute(batch);
+
+  const out: Incentives = {
+    state: { state: 'read', rewards: rewards.length },
+    streams: new Map(),
+    supplies: new Map(),
+    rewards: new Map(),
+    unclaimed: [],
+    warnings: [],
+  };
+  for (const [key, get] of streamReads) {
+    const s = get();
+    if (s.ok) out.streams.set(key, { emissionPerSecond: s.value[1], distributionEnd: s.value[3] });
+  }
+  if (out.streams.size < streamReads.size) {
+    out.warnings.push('some incentive streams could not be read; their APR is left out');
+  }
+  for (const [token, get] of supplyReads) {
+    const s = get();
+    if (s.ok) out.supplies.set(token, s.value);
+  }
+  for (const reward of rewards) {
+    const reserve = reservesByAsset.get(reward);
+    if (reserve) {
+      out.rewards.set(reward, {
+        symbol: reserve.symbol,
+        decimals: reserve.decimals,
+        priceInBase: reserve.priceInBase,
+      });
+      continue;
+    }
+    // Not a reserve: its metadata from the token, its price from the app's own feed (trusted only if ok).
+    const meta = metaReads.get(reward)?.();
+    const feed = ctx.prices.get(priceKey(reward));
+    out.rewards.set(reward, {
+      symbol: meta?.symbol ?? shortAddress(reward),
+      decimals: meta?.decimals ?? null,
+      priceInBase:
+        feed && feed.usdE18 !== null && feed.status === 'ok' && base?.isUsd
+          ? (feed.usdE18 * base.unit) / WAD
+          : null,
+    });
+  }
+  const unclaimed = unclaimedRead();
+  if (unclaimed.ok) {
+    const [list, amounts] = unclaimed.value;
+    out.unclaimed = list.map((reward, i) => ({ reward: getAddress(reward), amount: amounts[i] ?? 0n }));
+  } else {
+    out.state = { state: 'unreadable', reason: unclaimed.error };
+  }
+  return out;
+}
+
+/** The incentive streams on one token of a reserve, with their APRs at `now`. */
+function incentivesOf(
+  incentives: Incentives | null,
+  r: Reserve,
+  token: Address,
+  now: bigint,
+): AaveV3Incentive[] {
+  if (!incentives) return [];
+  const list: AaveV3Incentive[] = [];
+  for (const [reward, meta] of incentives.rewards) {
+    const s = incentives.streams.get(`${token}:${reward}`);
+    if (!s || s.emissionPerSecond === 0n) continue;
+    const ended = s.distributionEnd <= now;
+    const supply = incentives.supplies.get(token);
+    const aprRay = ended
+      ? 0n
+      : supply === undefined
+        ? null
+        : incentiveAprRay({
+            emissionPerSecond: s.emissionPerSecond,
+            rewardPriceInBase: meta.priceInBase,
+            rewardDecimals: meta.decimals,
+            totalSupply: supply,
+            assetPriceInBase: r.priceInBase,
+            assetDecimals: r.decimals,
+          });
+    list.push({
+      reward,
+      symbol: meta.symbol,
+      emissionPerSecond: s.emissionPerSecond,
+      distributionEnd: s.distributionEnd,
+      aprRay,
+      note: ended ? 'distribution ended' : aprRay === null ? 'reward, asset or token supply unknown' : null,
+    });
+  }
+  return list;
+}
+
+type Side = { side: 'supply'; rateMode: null } | { side: 'borrow'; rateMode: 'variable' | 'stable' };
+
+/** One supply or borrow position, with what it feeds into the net APY. */
+function lendingPosition(
+  ctx: ChainReadContext,
+  market: AaveV3Market,
+  r: Reserve,
+  u: UserReserve,
+  { side, rateMode }: Side,
+  incentives: Incentives | null,
+  base: BaseCurrency,
+): { position: Position; net: NetApyInput } {
+  const amount = side === 'supply' ? u.supplied : rateMode === 'stable' ? u.stableDebt : u.variableDebt;
+  const rateRay =
+    side === 'supply'
+      ? r.indexes.liquidityRate
+      : rateMode === 'stable'
+        ? u.stableRate
+        : r.indexes.variableBorrowRate;
+  const apyRay = apyFromRate(rateRay);
+  // Stable debt tokens carry no incentives on any current market.
+  const token = side === 'supply' ? r.aToken : rateMode === 'variable' ? r.variableDebtToken : null;
+  const streams = token ? incentivesOf(incentives, r, token, ctx.blockTimestamp) : [];
+  const known = streams.reduce((acc, i) => acc + (i.aprRay ?? 0n), 0n);
+  const valueBase = r.priceInBase === null ? null : baseValue(amount, r.decimals, r.priceInBase);
+  const details: AaveV3PositionDetails = {
+    type: 'aave-v3',
+    side,
+    rateMode,
+    market: market.pool,
+    asset: r.asset,
+    rateRay,
+    apyRay,
+    incentives: streams,
+    usedAsCollateral: side === 'supply' ? u.collateral : null,
+    ltvBps: r.ltv,
+    liquidationThresholdBps: r.liquidationThreshold,
+    reserve: r.flags,
+    priceInBase: r.priceInBase,
+    valueBase,
+  };
+  const idPart = side === 'supply' ? 'supply' : rateMode === 'stable' ? 'stable-borrow' : 'borrow';
+  const what = side === 'supply' ? 'supply rate' : `${rateMode} borrow rate`;
+  const position: Position = {
+    protocol: AAVE_V3_ID,
+    kind: side,
+    id: `${ctx.chainId}:${AAVE_V3_ID}:${idPart}:${r.asset}`,
+    label: r.symbol,
+    assets: [assetAmount(r.asset, r.symbol, r.decimals, amount, positionPrice(ctx, r, base))],
+    rewards: [],
+    // A borrow's base rate is what it costs: negative, so that a yield reads the same on both sides
+    // (rate × the position's absolute value); its incentives are positive.
+    yield: {
+      baseApr: side === 'supply' ? rayToNumber(apyRay) : -rayToNumber(apyRay),
+      rewardApr: rayToNumber(known),
+      window: 'current rate',
+      source: `Aave V3 ${what}, compounded per second${streams.length > 0 ? ', plus RewardsController incentives' : ''}`,
+    },
+    warning: reserveWarning(r),
+    details,
+  };
+  const incentiveAprRay = streams.some((i) => i.aprRay === null) ? null : known;
+  return { position, net: { side, valueBase, apyRay, incentiveAprRay } };
+}
+
+/** The account's unclaimed incentives over every token of the market, as one position. */
+function incentivesPosition(
+  ctx: ChainReadContext,
+  read: MarketRead,
+  incentives: Incentives,
+  base: BaseCurrency,
+): Position | null {
+  const owed = incentives.unclaimed.filter((c) => c.amount > 0n);
+  if (owed.length === 0) return null;
+  const reservesByAsset = new Map(read.reserves.map((r) => [r.asset, r]));
+  return {
+    protocol: AAVE_V3_ID,
+    kind: 'farming',
+    id: `${ctx.chainId}:${AAVE_V3_ID}:incentives`,
+    label: 'Unclaimed incentives',
+    assets: [],
+    rewards: owed.map((c) => {
+      const meta = incentives.rewards.get(c.reward);
+      const reserve = reservesByAsset.get(c.reward);
+      const symbol = meta?.symbol ?? shortAddress(c.reward);
+      const price = reserve
+        ? positionPrice(ctx, reserve, base)
+        : (ctx.prices.get(priceKey(c.reward)) ?? noFeedReading(symbol));
+      return assetAmount(c.reward, symbol, meta?.decimals ?? null, c.amount, price);
+    }),
+    yield: null,
+    warning: null,
+  };
+}
+
+function accountHealth(result: Result<readonly [bigint, bigint, bigint, bigint, bigint, bigint]>): {
+  account: AaveV3Account | null;
+  health: AaveV3Health;
+} {
+  if (!result.ok) {
+    return {
+      account: null,
+      health: {
+        state: 'unavailable',
+        reason: `Pool.getUserAccountData reverted, as it does when the price source of an asset held reverts (${result.error})`,
+      },
+    };
+  }
+  const [totalCollateralBase, totalDebtBase, availableBorrowsBase, threshold, ltv, hf] = result.value;
+  const noDebt = totalDebtBase === 0n;
+  return {
+    account: {
+      totalCollateralBase,
+      totalDebtBase,
+      availableBorrowsBase,
+      ltvBps: ltv,
+      liquidationThresholdBps: threshold,
+      healthFactorWad: noDebt ? null : hf,
+    },
+    health: noDebt ? { state: 'no-debt' } : { state: 'active', factorWad: hf, band: healthBand(hf) },
+  };
+}
+
 /**
  * Reads the account's Aave V3 positions on one chain at `ctx.blockNumber`. Round trips: one multicall
- * with the lens (reserves, user reserves), `getUserAccountData` and the rewards list; then one for
- * incentives when the market has any; the Pool-by-reserve path adds one more.
+ * with the lens (every reserve, the account's reserves), `getUserAccountData` and the rewards list;
+ * one more for incentives where the market has any; one more when reading reserve by reserve
+ * (mainnet, or when the lens reverts).
  */
 export async function readAaveV3(
   ctx: ChainReadContext,
@@ -301,7 +579,6 @@ export async function readAaveV3(
   if (!market) return { positions: [] };
   const multicall3 = CHAINS[ctx.chainId].multicall3;
   const execute = (b: Batch) => b.execute(ctx.client, { multicall3, blockNumber: ctx.blockNumber });
-  const now = ctx.blockTimestamp;
   const owner = ctx.owner;
 
   const first = new Batch();
@@ -310,18 +587,12 @@ export async function readAaveV3(
   const eModeRead = first.add(call(market.pool, poolAbi, 'getUserEMode', [owner]));
   const baseUnitRead = first.add(call(market.oracle, aaveOracleAbi, 'BASE_CURRENCY_UNIT'));
   const baseCurrencyRead = first.add(call(market.oracle, aaveOracleAbi, 'BASE_CURRENCY'));
-  const lens: Lens | null = market.uiPoolDataProvider
+  const ui = market.uiPoolDataProvider;
+  const lens: Lens | null = ui
     ? {
-        reserves: first.add(
-          call(market.uiPoolDataProvider, uiPoolDataProviderAbi, 'getReservesData', [
-            market.addressesProvider,
-          ]),
-        ),
+        reserves: first.add(call(ui, uiPoolDataProviderAbi, 'getReservesData', [market.addressesProvider])),
         user: first.add(
-          call(market.uiPoolDataProvider, uiPoolDataProviderAbi, 'getUserReservesData', [
-            market.addressesProvider,
-            owner,
-          ]),
+          call(ui, uiPoolDataProviderAbi, 'getUserReservesData', [market.addressesProvider, owner]),
         ),
       }
     : null;
@@ -330,276 +601,84 @@ export async function readAaveV3(
     : null;
   await execute(first);
 
-  const list = listRead();
+  // Reserves and balances: from the lens when it answered, else reserve by reserve.
   const lensReserves = lens?.reserves();
   const lensUser = lens?.user();
   let read: MarketRead;
   if (lensReserves?.ok && lensUser?.ok) {
-    read = fromLens(lensReserves.value, lensUser.value, now);
+    read = fromLens(lensReserves.value, lensUser.value, ctx.blockTimestamp);
   } else {
+    const list = listRead();
     if (!list.ok) throw new Error(`no Aave V3 market answers at ${market.pool}: ${list.error}`);
     read = await fromPool(ctx, market, list.value, execute);
-    if (lensReserves && !(lensReserves.ok && lensUser?.ok)) {
-      const error = !lensReserves.ok ? lensReserves.error : lensUser && !lensUser.ok ? lensUser.error : '';
-      read.warnings.unshift(`UiPoolDataProviderV3 failed (${error}); read reserve by reserve instead`);
+    const lensError = [lensReserves, lensUser].find((r) => r && !r.ok);
+    if (lensError && !lensError.ok) {
+      read.warnings.unshift(
+        `UiPoolDataProviderV3 failed (${lensError.error}); read reserve by reserve instead`,
+      );
     }
   }
   read.notices.push(...reserveNotices(read.reserves));
 
   const baseUnit = baseUnitRead();
   const baseCurrency = baseCurrencyRead();
-  const base = baseUnit.ok
+  const base: BaseCurrency = baseUnit.ok
     ? { unit: baseUnit.value, isUsd: baseCurrency.ok && baseCurrency.value === zeroAddress }
     : null;
 
-  // Incentives: the controller's reward list, then each held token's streams and the unclaimed total.
-  const reservesByAsset = new Map(read.reserves.map((r) => [r.asset, r]));
   const held = read.user.filter((u) => u.supplied > 0n || u.variableDebt > 0n || u.stableDebt > 0n);
-  let incentives: AaveV3Summary['incentives'] = { state: 'none' };
-  const streams = new Map<string, RewardStream>();
-  /** Total supply of each held aToken / debt token: what an emission is shared among. */
-  const supplies = new Map<Address, bigint>();
-  const rewardMeta = new Map<
-    Address,
-    { symbol: string; decimals: number | null; priceInBase: bigint | null }
-  >();
-  let unclaimed: { reward: Address; amount: bigint }[] = [];
   const rewardsList = rewardsListRead?.();
+  let incentives: Incentives | null = null;
+  let incentivesState: AaveV3Summary['incentives'] = { state: 'none' };
   if (rewardsList && !rewardsList.ok) {
-    incentives = { state: 'unreadable', reason: rewardsList.error };
+    incentivesState = { state: 'unreadable', reason: rewardsList.error };
   } else if (rewardsList?.ok && rewardsList.value.length > 0 && market.rewardsController) {
-    const controller = market.rewardsController;
-    const rewards = rewardsList.value.map((r) => getAddress(r));
-    const batch = new Batch();
-    const streamReads = new Map<string, () => Result<readonly [bigint, bigint, bigint, bigint]>>();
-    const supplyReads = new Map<Address, () => Result<bigint>>();
-    for (const u of held) {
-      const r = reservesByAsset.get(u.asset);
-      if (!r) continue;
-      const tokens = [
-        ...(u.supplied > 0n ? [r.aToken] : []),
-        ...(u.variableDebt > 0n ? [r.variableDebtToken] : []),
-      ];
-      for (const token of tokens) {
-        supplyReads.set(token, batch.add(call(token, erc20Abi, 'totalSupply')));
-        for (const reward of rewards) {
-          streamReads.set(
-            `${token}:${reward}`,
-            batch.add(call(controller, rewardsControllerAbi, 'getRewardsData', [token, reward])),
-          );
-        }
-      }
-    }
-    const allTokens = read.reserves.flatMap((r) => [r.aToken, r.variableDebtToken]);
-    const unclaimedRead = batch.add(
-      call(controller, rewardsControllerAbi, 'getAllUserRewards', [allTokens, owner]),
+    incentives = await readIncentives(
+      ctx,
+      market.rewardsController,
+      rewardsList.value,
+      read,
+      held,
+      base,
+      execute,
     );
-    const metaReads = new Map<Address, () => TokenMetadata>();
-    for (const reward of rewards) {
-      if (!reservesByAsset.has(reward)) metaReads.set(reward, addMetadataReads(batch, reward));
-    }
-    await execute(batch);
-
-    for (const [key, get] of streamReads) {
-      const s = get();
-      if (s.ok) streams.set(key, { emissionPerSecond: s.value[1], distributionEnd: s.value[3] });
-    }
-    for (const [token, get] of supplyReads) {
-      const s = get();
-      if (s.ok) supplies.set(token, s.value);
-    }
-    for (const reward of rewards) {
-      const reserve = reservesByAsset.get(reward);
-      if (reserve) {
-        rewardMeta.set(reward, {
-          symbol: reserve.symbol,
-          decimals: reserve.decimals,
-          priceInBase: reserve.priceInBase,
-        });
-        continue;
-      }
-      const meta = metaReads.get(reward)?.();
-      const feed = ctx.prices.get(priceKey(reward));
-      rewardMeta.set(reward, {
-        symbol: meta?.symbol ?? shortAddress(reward),
-        decimals: meta?.decimals ?? null,
-        priceInBase:
-          feed && feed.usdE18 !== null && feed.status === 'ok' && base?.isUsd
-            ? (feed.usdE18 * base.unit) / WAD
-            : null,
-      });
-    }
-    const u = unclaimedRead();
-    if (u.ok) {
-      const [list, amounts] = u.value;
-      unclaimed = list.map((reward, i) => ({ reward: getAddress(reward), amount: amounts[i] ?? 0n }));
-      incentives = { state: 'read', rewards: rewards.length };
-    } else {
-      incentives = { state: 'unreadable', reason: u.error };
-    }
-    if (streamReads.size > 0 && streams.size < streamReads.size) {
-      read.warnings.push('some incentive streams could not be read; their APR is left out');
-    }
+    incentivesState = incentives.state;
+    read.warnings.push(...incentives.warnings);
   }
 
-  const incentivesOf = (r: Reserve, token: Address): AaveV3Incentive[] => {
-    const list: AaveV3Incentive[] = [];
-    for (const [reward, meta] of rewardMeta) {
-      const s = streams.get(`${token}:${reward}`);
-      if (!s || s.emissionPerSecond === 0n) continue;
-      const ended = s.distributionEnd <= now;
-      const aprRay = ended
-        ? 0n
-        : incentiveAprRay({
-            emissionPerSecond: s.emissionPerSecond,
-            rewardPriceInBase: meta.priceInBase,
-            rewardDecimals: meta.decimals,
-            totalSupply: supplies.get(token) ?? 0n,
-            assetPriceInBase: r.priceInBase,
-            assetDecimals: r.decimals,
-          });
-      list.push({
-        reward,
-        symbol: meta.symbol,
-        emissionPerSecond: s.emissionPerSecond,
-        distributionEnd: s.distributionEnd,
-        aprRay,
-        note: ended ? 'distribution ended' : aprRay === null ? 'reward or asset unpriced' : null,
-      });
-    }
-    return list;
-  };
-
-  // Positions.
   const positions: Position[] = [];
-  const netInputs: Parameters<typeof netApy>[0][number][] = [];
-  const pushPosition = (
-    r: Reserve,
-    u: UserReserve,
-    side: 'supply' | 'borrow',
-    rateMode: 'variable' | 'stable' | null,
-  ) => {
-    const amount = side === 'supply' ? u.supplied : rateMode === 'stable' ? u.stableDebt : u.variableDebt;
-    const rateRay =
-      side === 'supply'
-        ? r.indexes.liquidityRate
-        : rateMode === 'stable'
-          ? u.stableRate
-          : r.indexes.variableBorrowRate;
-    const apyRay = apyFromRate(rateRay);
-    const token = side === 'supply' ? r.aToken : rateMode === 'variable' ? r.variableDebtToken : null;
-    const streamsOfToken = token ? incentivesOf(r, token) : [];
-    const incentiveSum = streamsOfToken.some((i) => i.aprRay === null)
-      ? null
-      : streamsOfToken.reduce((acc, i) => acc + (i.aprRay ?? 0n), 0n);
-    const knownIncentive = streamsOfToken.reduce((acc, i) => acc + (i.aprRay ?? 0n), 0n);
-    const valueBase = r.priceInBase === null ? null : baseValue(amount, r.decimals, r.priceInBase);
-    netInputs.push({ side, valueBase, apyRay, incentiveAprRay: incentiveSum });
-    const details: AaveV3PositionDetails = {
-      type: 'aave-v3',
-      side,
-      rateMode,
-      market: market.pool,
-      asset: r.asset,
-      rateRay,
-      apyRay,
-      incentives: streamsOfToken,
-      usedAsCollateral: side === 'supply' ? u.collateral : null,
-      ltvBps: r.ltv,
-      liquidationThresholdBps: r.liquidationThreshold,
-      reserve: r.flags,
-      priceInBase: r.priceInBase,
-      valueBase,
-    };
-    const idPart = side === 'supply' ? 'supply' : rateMode === 'stable' ? 'stable-borrow' : 'borrow';
-    const what = side === 'supply' ? 'supply rate' : `${rateMode} borrow rate`;
-    positions.push({
-      protocol: AAVE_V3_ID,
-      kind: side,
-      id: `${ctx.chainId}:${AAVE_V3_ID}:${idPart}:${r.asset}`,
-      label: r.symbol,
-      assets: [assetAmount(r.asset, r.symbol, r.decimals, amount, positionPrice(ctx, r, base))],
-      rewards: [],
-      // A borrow's base rate is what it costs: negative, so that yields read the same on both sides.
-      yield: {
-        baseApr: side === 'supply' ? rayToNumber(apyRay) : -rayToNumber(apyRay),
-        rewardApr: rayToNumber(knownIncentive),
-        window: 'current rate',
-        source: `Aave V3 ${what}, compounded per second${streamsOfToken.length > 0 ? ', plus RewardsController incentives' : ''}`,
-      },
-      warning: reserveWarning(r),
-      details,
-    });
-  };
+  const netInputs: NetApyInput[] = [];
+  const reservesByAsset = new Map(read.reserves.map((r) => [r.asset, r]));
   for (const u of held) {
     const r = reservesByAsset.get(u.asset);
     if (!r) continue;
-    if (u.supplied > 0n) pushPosition(r, u, 'supply', null);
-    if (u.variableDebt > 0n) pushPosition(r, u, 'borrow', 'variable');
-    if (u.stableDebt > 0n) pushPosition(r, u, 'borrow', 'stable');
+    const sides: Side[] = [
+      ...(u.supplied > 0n ? [{ side: 'supply', rateMode: null } as const] : []),
+      ...(u.variableDebt > 0n ? [{ side: 'borrow', rateMode: 'variable' } as const] : []),
+      ...(u.stableDebt > 0n ? [{ side: 'borrow', rateMode: 'stable' } as const] : []),
+    ];
+    for (const side of sides) {
+      const { position, net } = lendingPosition(ctx, market, r, u, side, incentives, base);
+      positions.push(position);
+      netInputs.push(net);
+    }
   }
+  const owed = incentives ? incentivesPosition(ctx, read, incentives, base) : null;
+  if (owed) positions.push(owed);
 
-  // Unclaimed incentives, across every aToken and debt token of the market.
-  const owed = unclaimed.filter((c) => c.amount > 0n);
-  if (owed.length > 0) {
-    positions.push({
-      protocol: AAVE_V3_ID,
-      kind: 'farming',
-      id: `${ctx.chainId}:${AAVE_V3_ID}:incentives`,
-      label: 'Unclaimed incentives',
-      assets: [],
-      rewards: owed.map((c) => {
-        const meta = rewardMeta.get(c.reward);
-        const reserve = reservesByAsset.get(c.reward);
-        const price =
-          ctx.prices.get(priceKey(c.reward)) ??
-          (reserve ? positionPrice(ctx, reserve, base) : noFeedReading(meta?.symbol ?? 'reward'));
-        return assetAmount(
-          c.reward,
-          meta?.symbol ?? shortAddress(c.reward),
-          meta?.decimals ?? null,
-          c.amount,
-          price,
-        );
-      }),
-      yield: null,
-      warning: null,
-    });
-  }
-
-  // Account.
   const accountResult = accountRead();
-  let account: AaveV3Account | null = null;
-  let health: AaveV3Health;
-  if (accountResult.ok) {
-    const [totalCollateralBase, totalDebtBase, availableBorrowsBase, lt, ltv, hf] = accountResult.value;
-    account = {
-      totalCollateralBase,
-      totalDebtBase,
-      availableBorrowsBase,
-      ltvBps: ltv,
-      liquidationThresholdBps: lt,
-      healthFactorWad: totalDebtBase === 0n ? null : hf,
-    };
-    health =
-      totalDebtBase === 0n ? { state: 'no-debt' } : { state: 'active', factorWad: hf, band: healthBand(hf) };
-  } else {
-    health = {
-      state: 'unavailable',
-      reason: `Pool.getUserAccountData reverted: the price source of an asset held may revert (${accountResult.error})`,
-    };
-  }
-
-  const hasSomething =
+  const { account, health } = accountHealth(accountResult);
+  const involved =
     positions.length > 0 ||
     account === null ||
     account.totalCollateralBase > 0n ||
     account.totalDebtBase > 0n ||
     read.userReadFailures > 0;
-  if (!hasSomething) return { positions: [] };
+  // An account that has never used this market gets no summary (nothing to say about it).
+  if (!involved) return { positions: [] };
 
   const net = netApy(netInputs);
-  const sum = (side: 'supply' | 'borrow') =>
+  const total = (side: 'supply' | 'borrow') =>
     netInputs
       .filter((p) => p.side === side)
       .reduce<bigint | null>(
@@ -626,12 +705,12 @@ export async function readAaveV3(
             availableBorrows: baseToUsdE18(account.availableBorrowsBase, base.unit),
           }
         : null,
-    suppliedBase: sum('supply'),
-    borrowedBase: sum('borrow'),
+    suppliedBase: total('supply'),
+    borrowedBase: total('borrow'),
     netApy: net.apyRay === null ? null : rayToNumber(net.apyRay),
     netApyNote: net.note,
     eModeCategory: eMode.ok ? Number(eMode.value) : null,
-    incentives,
+    incentives: incentivesState,
     // Held reserves first: those are the notices that matter to this account.
     notices: [...read.notices].sort(
       (a, b) => Number(heldAssets.has(b.asset)) - Number(heldAssets.has(a.asset)),
