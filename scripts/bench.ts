@@ -5,11 +5,15 @@
 
 import { startDevnet } from '../devnet/start';
 import type { DevnetManifest } from '../lib/chains/manifest';
+import { benchAave } from './bench/aave';
 import { benchPortfolio } from './bench/portfolio';
 
 export type Bench = (manifest: DevnetManifest) => Promise<void>;
 
-const BENCHES: readonly [string, Bench][] = [['portfolio', benchPortfolio]];
+const BENCHES: readonly [string, Bench][] = [
+  ['portfolio', benchPortfolio],
+  ['aave-v3', benchAave],
+];
 
 async function main() {
   const devnet = await startDevnet();
