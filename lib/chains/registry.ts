@@ -1,5 +1,4 @@
 import { type Address, type Chain, defineChain } from 'viem';
-import { arbitrum, optimism, zksync } from 'viem/chains';
 
 /**
  * The one chain registry. Every per-chain fact and quirk the app relies on lives here:
@@ -28,8 +27,6 @@ export interface ChainSpec {
    * comes from `eth_blockNumber` instead.
    */
   evmBlockNumberIsL1: boolean;
-  /** The viem definition the registry derives from (names, native currency, explorers). */
-  viem: Chain;
   /** Brand colour used for the chain's badge and chart line. */
   color: string;
 }
@@ -45,7 +42,6 @@ export const CHAINS: Record<ChainId, ChainSpec> = {
     explorerUrl: 'https://optimistic.etherscan.io',
     feeModel: 'op-stack',
     evmBlockNumberIsL1: false,
-    viem: optimism,
     color: '#ff0420',
   },
   42161: {
@@ -58,7 +54,6 @@ export const CHAINS: Record<ChainId, ChainSpec> = {
     explorerUrl: 'https://arbiscan.io',
     feeModel: 'arbitrum',
     evmBlockNumberIsL1: true,
-    viem: arbitrum,
     color: '#28a0f0',
   },
   324: {
@@ -71,7 +66,6 @@ export const CHAINS: Record<ChainId, ChainSpec> = {
     explorerUrl: 'https://explorer.zksync.io',
     feeModel: 'zksync',
     evmBlockNumberIsL1: false,
-    viem: zksync,
     color: '#8c8dfc',
   },
 };
@@ -84,19 +78,22 @@ export function chainSpec(chainId: ChainId): ChainSpec {
   return CHAINS[chainId];
 }
 
+const ETHER = { name: 'Ether', symbol: 'ETH', decimals: 18 } as const;
+
 /**
- * The viem chain object used for reads. Deliberately plain: no chain formatters (zkSync's receipt
+ * The viem chain object for a chain (defined here rather than imported from viem/chains: viem's
+ * zkSync definition pulls its transaction formatters and serializers into the bundle, and reads need none). Deliberately plain: no chain formatters (zkSync's receipt
  * formatter crashes on a devnet's receipts, and reads never need them) and Multicall3 without
  * `blockCreated` (a devnet's blocks are far below the mainnet deployment block).
  */
-export function readChain(chainId: ChainId, rpcUrl: string): Chain {
+export function readChain(chainId: ChainId, rpcUrl: string = CHAINS[chainId].defaultRpcUrl): Chain {
   const spec = CHAINS[chainId];
   return defineChain({
     id: spec.id,
     name: spec.name,
-    nativeCurrency: spec.viem.nativeCurrency,
+    nativeCurrency: ETHER,
     rpcUrls: { default: { http: [rpcUrl] } },
-    blockExplorers: spec.viem.blockExplorers,
+    blockExplorers: { default: { name: 'Explorer', url: spec.explorerUrl } },
     contracts: { multicall3: { address: spec.multicall3 } },
   });
 }
