@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HEALTH_WARNING_WAD, WAD } from './math';
 import type { AaveV3Summary } from './types';
-import { aaveV3SummaryLines, formatHealthFactor, healthGauge } from './view';
+import { aaveV3SummaryLines, formatHealthFactor, gaugePosition, healthGauge } from './view';
 
 describe('formatHealthFactor', () => {
   it('cuts to two decimals instead of rounding up across a threshold', () => {
@@ -17,7 +17,17 @@ describe('healthGauge', () => {
     expect(healthGauge({ state: 'no-debt' })).toMatchObject({ text: '∞', band: 'no-debt', warn: false });
   });
 
-  it('warns under 1.1 and places the marker on the log scale', () => {
+  it('places the marker piecewise: 1 → 0, 1.1 → 0.15, 3 → 0.75, 4+ → 1', () => {
+    expect(gaugePosition(0.5)).toBe(0);
+    expect(gaugePosition(1)).toBe(0);
+    expect(gaugePosition(1.1)).toBeCloseTo(0.15, 12);
+    expect(gaugePosition(2.05)).toBeCloseTo(0.45, 12);
+    expect(gaugePosition(3)).toBeCloseTo(0.75, 12);
+    expect(gaugePosition(3.5)).toBeCloseTo(0.875, 12);
+    expect(gaugePosition(40)).toBe(1);
+  });
+
+  it('warns under 1.1 and puts the marker against the warning line', () => {
     const under = healthGauge({ state: 'active', factorWad: HEALTH_WARNING_WAD - 1n, band: 'at-risk' });
     expect(under.warn).toBe(true);
     expect(under.position).toBeCloseTo(under.marks.warning, 9);

@@ -25,7 +25,7 @@ export interface HealthGauge {
   text: string;
   label: string;
   band: HealthBand | 'no-debt' | 'unavailable';
-  /** Marker position on the gauge, 0..1, on a log scale from 1.0 (left) to 4.0 (right); null if unknown. */
+  /** Marker position on the gauge, 0..1 (see `gaugePosition`); null if unknown. */
   position: number | null;
   /** True under 1.1: the dashboard shows a warning. */
   warn: boolean;
@@ -33,8 +33,27 @@ export interface HealthGauge {
   marks: { warning: number; safe: number };
 }
 
-const GAUGE_MAX = 4;
-const gaugePosition = (factor: number) => Math.min(Math.max(Math.log(factor) / Math.log(GAUGE_MAX), 0), 1);
+/**
+ * Where a health factor sits on the gauge: piecewise linear so the narrow danger band stays visible.
+ * 1.0 (liquidation) → 0, 1.1 → 0.15, 3.0 → 0.75, 4.0 and above → 1; below 1.0 pins to 0.
+ */
+const GAUGE_STOPS: readonly [number, number][] = [
+  [1, 0],
+  [1.1, 0.15],
+  [3, 0.75],
+  [4, 1],
+];
+export function gaugePosition(factor: number): number {
+  const first = GAUGE_STOPS[0];
+  if (!first || factor <= first[0]) return 0;
+  for (let i = 1; i < GAUGE_STOPS.length; i++) {
+    const [x0, y0] = GAUGE_STOPS[i - 1] ?? first;
+    const [x1, y1] = GAUGE_STOPS[i] ?? first;
+    if (factor <= x1) return y0 + ((factor - x0) / (x1 - x0)) * (y1 - y0);
+  }
+  return 1;
+}
+
 const wadNumber = (wad: bigint) => Number(wad) / 1e18;
 
 export function healthGauge(health: AaveV3Health): HealthGauge {
