@@ -2,7 +2,14 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Abi, AbiFunction, AbiParameter } from 'viem';
 import { describe, expect, it } from 'vitest';
-import { poolAbi, protocolDataProviderAbi, rewardsControllerAbi, uiPoolDataProviderAbi } from './abi';
+import {
+  aaveOracleAbi,
+  poolAbi,
+  poolAddressesProviderAbi,
+  protocolDataProviderAbi,
+  rewardsControllerAbi,
+  uiPoolDataProviderAbi,
+} from './abi';
 
 const require = createRequire(import.meta.url);
 
@@ -44,6 +51,18 @@ describe('ABIs match the artifacts the devnet deploys', () => {
       protocolDataProviderAbi,
       'AaveProtocolDataProvider',
       ['getReserveData', 'getUserReserveData', 'getReserveConfigurationData', 'getPaused'],
+    ],
+    [
+      '@aave/core-v3/artifacts/contracts/protocol/configuration/PoolAddressesProvider.sol/PoolAddressesProvider.json',
+      poolAddressesProviderAbi,
+      'PoolAddressesProvider',
+      ['getPool', 'getPriceOracle', 'getPoolDataProvider'],
+    ],
+    [
+      '@aave/core-v3/artifacts/contracts/misc/AaveOracle.sol/AaveOracle.json',
+      aaveOracleAbi,
+      'AaveOracle',
+      ['getAssetPrice', 'BASE_CURRENCY', 'BASE_CURRENCY_UNIT', 'getSourceOfAsset'],
     ],
     [
       '@aave/periphery-v3/artifacts/contracts/rewards/RewardsController.sol/RewardsController.json',

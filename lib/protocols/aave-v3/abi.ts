@@ -8,6 +8,12 @@ import { parseAbi } from 'viem';
  * deploys, checked against that artifact's ABI in abi.test.ts.
  */
 
+export const poolAddressesProviderAbi = parseAbi([
+  'function getPool() view returns (address)',
+  'function getPriceOracle() view returns (address)',
+  'function getPoolDataProvider() view returns (address)',
+]);
+
 export const poolAbi = parseAbi([
   'function getReservesList() view returns (address[])',
   'function getUserAccountData(address user) view returns (uint256 totalCollateralBase, uint256 totalDebtBase, uint256 availableBorrowsBase, uint256 currentLiquidationThreshold, uint256 ltv, uint256 healthFactor)',

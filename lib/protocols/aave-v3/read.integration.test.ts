@@ -12,12 +12,14 @@ import { DevnetChain } from '../../../devnet/chain';
 import { AAVE_INCENTIVES } from '../../../devnet/seed/aave';
 import { GOV_TOKEN } from '../../../devnet/seed/base';
 import { testDevnet } from '../../../devnet/testing';
+import { Batch } from '../../chains/multicall';
 import type { Network } from '../../chains/network';
-import { CHAIN_IDS, type ChainId } from '../../chains/registry';
+import { CHAIN_IDS, CHAINS, type ChainId } from '../../chains/registry';
 import { portfolioJson } from '../../portfolio/json';
 import { readChainPortfolio, readPortfolio } from '../../portfolio/read';
 import type { Position, ProtocolReader } from '../../portfolio/types';
 import { type AaveV3Market, aaveV3Market } from './addresses';
+import { addAaveV3Checks } from './check';
 import { rayToNumber } from './math';
 import { aaveV3Reader, readAaveV3 } from './read';
 import type { AaveV3PositionDetails, AaveV3Summary } from './types';
@@ -643,5 +645,22 @@ describe('round trips', () => {
     expect(await count(10, aaveV3Reader)).toBe(4);
     expect(await count(42161, poolPathReader)).toBe(4);
     expect(await count(10, poolPathReader)).toBe(5);
+  });
+});
+
+describe('the mainnet address check (npm run check:mainnet), run on the devnet market', () => {
+  it.each(CHAIN_IDS)('chain %i: passes on the real market and catches a wrong table entry', async (id) => {
+    const market = aaveV3Market(network.chains[id], 'devnet') as AaveV3Market;
+    const weth = tokenAddress(id, 'WETH');
+    const batch = new Batch();
+    const good = addAaveV3Checks(batch, market, weth);
+    const wrong = addAaveV3Checks(batch, { ...market, oracle: market.dataProvider }, weth);
+    await batch.execute(clients[id], { multicall3: CHAINS[id].multicall3 });
+    expect(good.map(([label, , result]) => [label, result().ok])).toEqual(
+      good.map(([label]) => [label, true]),
+    );
+    const oracle = wrong.find(([label]) => label === 'Aave V3 oracle (provider)');
+    expect(oracle?.[2]()).toEqual({ ok: false, error: `the provider says ${market.oracle}` });
+    expect(good.some(([label]) => label === 'Aave V3 rewards controller')).toBe(id === 10);
   });
 });
