@@ -7,6 +7,7 @@ import { CHAIN_IDS, CHAINS } from '@/lib/chains/registry';
 import { formatUsd } from '@/lib/format/index';
 import type { ChainPortfolio } from '@/lib/portfolio/types';
 import { chainValue, sumValues, type ValueSummary } from '@/lib/portfolio/value';
+import { DashboardFeeSummary } from '../fees/DashboardFeeSummary';
 import { usePortfolio } from '../hooks/usePortfolio';
 import { useSettings } from '../settings/SettingsProvider';
 import { Badge, buttonClass, Card, Skeleton } from '../ui/primitives';
@@ -120,6 +121,7 @@ export function AddressDashboard({ address }: { address: Address }) {
           <div className="min-w-60 flex-1">
             <AllocationBar chains={values} />
           </div>
+          <DashboardFeeSummary />
           <button
             type="button"
             className={buttonClass}

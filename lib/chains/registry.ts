@@ -10,6 +10,26 @@ export type ChainId = (typeof CHAIN_IDS)[number];
 
 export type FeeModel = 'op-stack' | 'arbitrum' | 'zksync';
 
+/** How a chain prices transactions, beyond its fee model (lib/fees reads these). */
+export interface ChainFeeSpec {
+  /**
+   * The sequencer ignores priority fees: every transaction pays the base fee. Arbitrum: "tips are
+   * ignored" (nitro docs/arbos/gas.md, "Tips in L2"); zkSync Era: `zks_estimateFee` answers
+   * `max_priority_fee_per_gas: 0` and the operator charges the base fee.
+   */
+  priorityFeeIgnored: boolean;
+  /**
+   * `eth_estimateGas` already includes the L1 data component, in L2 gas units (Arbitrum: "the value
+   * returned from eth_estimateGas multiplied by the L2 gas price tells you how much total Ether is
+   * required", nitro docs/arbos/gas.md; zkSync Era: pubdata is charged as gas).
+   */
+  estimateIncludesL1: boolean;
+  /** Typical time between blocks, ms: the fee page's refresh cadence and chart spacing. */
+  blockTimeMs: number;
+  /** Blocks of `eth_feeHistory` the fee chart asks for (geth-style nodes cap this at 1024). */
+  historyBlocks: number;
+}
+
 export interface ChainSpec {
   id: ChainId;
   /** Stable slug used in URLs, settings keys and CLI output. */
@@ -29,6 +49,7 @@ export interface ChainSpec {
   evmBlockNumberIsL1: boolean;
   /** Brand colour used for the chain's badge and chart line. */
   color: string;
+  fees: ChainFeeSpec;
 }
 
 export const CHAINS: Record<ChainId, ChainSpec> = {
@@ -43,6 +64,7 @@ export const CHAINS: Record<ChainId, ChainSpec> = {
     feeModel: 'op-stack',
     evmBlockNumberIsL1: false,
     color: '#ff0420',
+    fees: { priorityFeeIgnored: false, estimateIncludesL1: false, blockTimeMs: 2000, historyBlocks: 300 },
   },
   42161: {
     id: 42161,
@@ -55,6 +77,7 @@ export const CHAINS: Record<ChainId, ChainSpec> = {
     feeModel: 'arbitrum',
     evmBlockNumberIsL1: true,
     color: '#28a0f0',
+    fees: { priorityFeeIgnored: true, estimateIncludesL1: true, blockTimeMs: 250, historyBlocks: 1024 },
   },
   324: {
     id: 324,
@@ -67,6 +90,7 @@ export const CHAINS: Record<ChainId, ChainSpec> = {
     feeModel: 'zksync',
     evmBlockNumberIsL1: false,
     color: '#8c8dfc',
+    fees: { priorityFeeIgnored: true, estimateIncludesL1: true, blockTimeMs: 1000, historyBlocks: 600 },
   },
 };
 
