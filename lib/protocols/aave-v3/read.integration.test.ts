@@ -11,7 +11,7 @@ import { loadArtifact } from '../../../devnet/artifacts';
 import { DevnetChain } from '../../../devnet/chain';
 import { AAVE_INCENTIVES } from '../../../devnet/seed/aave';
 import { GOV_TOKEN } from '../../../devnet/seed/base';
-import { testDevnet } from '../../../devnet/testing';
+import { snapshotChain, testDevnet } from '../../../devnet/testing';
 import { Batch } from '../../chains/multicall';
 import type { Network } from '../../chains/network';
 import { CHAIN_IDS, CHAINS, type ChainId } from '../../chains/registry';
@@ -437,12 +437,12 @@ describe('bad input', () => {
   const id = 42161 as const;
   const chain = new DevnetChain(id, network.chains[id].rpcUrl, []);
   const deployer = account('deployer');
-  let snapshot: string;
+  let revert: () => Promise<void>;
   beforeEach(async () => {
-    snapshot = await chain.request<string>('evm_snapshot', []);
+    revert = await snapshotChain(chain);
   });
   afterEach(async () => {
-    await chain.request('evm_revert', [snapshot]);
+    await revert();
   });
 
   it('a frozen and a paused reserve are shown as such, the rest renders; flags match the data provider', async () => {
