@@ -1,12 +1,22 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+/** The `@/…` imports of components (tsconfig `paths`). */
+const alias = [{ find: /^@\//, replacement: fileURLToPath(new URL('./', import.meta.url)) }];
 
 export default defineConfig({
   test: {
     projects: [
       {
+        resolve: { alias },
         test: {
           name: 'unit',
-          include: ['lib/**/*.test.ts', 'devnet/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: [
+            'lib/**/*.test.ts',
+            'devnet/**/*.test.ts',
+            'scripts/**/*.test.ts',
+            'components/**/*.test.tsx',
+          ],
           exclude: ['**/*.integration.test.ts', '**/node_modules/**'],
           environment: 'node',
         },

@@ -1,9 +1,10 @@
-import type { PublicClient } from 'viem';
+import { numberToHex, type PublicClient } from 'viem';
 import { inject } from 'vitest';
 import { createReadClient } from '../lib/chains/client';
 import type { DevnetManifest } from '../lib/chains/manifest';
 import { devnetNetwork, type Network } from '../lib/chains/network';
 import { CHAIN_IDS, type ChainId } from '../lib/chains/registry';
+import type { DevnetChain } from './chain';
 
 /** For integration tests: the devnet the global setup started, as a network profile with clients. */
 export function testDevnet(): {
@@ -26,4 +27,26 @@ export function testDevnet(): {
     ]),
   ) as Record<ChainId, PublicClient>;
   return { manifest, network, clients, requests };
+}
+
+/**
+ * `evm_snapshot`, and a revert that also puts back what anvil's `evm_revert` leaves behind: the base
+ * fee of the block environment `eth_call` uses at the latest block (anvil keeps the one of the last block
+ * it mined) and of the next block. Without it, a test file that sent transactions changes what
+ * `block.basefee` reads for every file after it.
+ */
+export async function snapshotChain(chain: DevnetChain): Promise<() => Promise<void>> {
+  const latest = await chain.public.getBlock({ blockTag: 'latest' });
+  const pending = await chain.public.getBlock({ blockTag: 'pending' });
+  const id = await chain.request<string>('evm_snapshot', []);
+  return async () => {
+    await chain.request('evm_revert', [id]);
+    if (latest.baseFeePerGas === null || pending.baseFeePerGas === null) return;
+    // Mining one block at the latest block's base fee, then reverting it, leaves that environment cached.
+    const again = await chain.request<string>('evm_snapshot', []);
+    await chain.request('anvil_setNextBlockBaseFeePerGas', [numberToHex(latest.baseFeePerGas)]);
+    await chain.mine();
+    await chain.request('evm_revert', [again]);
+    await chain.request('anvil_setNextBlockBaseFeePerGas', [numberToHex(pending.baseFeePerGas)]);
+  };
 }

@@ -5,6 +5,7 @@
 
 import { startDevnet } from '../devnet/start';
 import type { DevnetManifest } from '../lib/chains/manifest';
+import { benchAave } from './bench/aave';
 import { benchBundle } from './bench/bundle';
 import { benchFees } from './bench/fees';
 import { benchPortfolio } from './bench/portfolio';
@@ -13,6 +14,7 @@ export type Bench = (manifest: DevnetManifest) => Promise<void>;
 
 const BENCHES: readonly [string, Bench][] = [
   ['portfolio', benchPortfolio],
+  ['aave-v3', benchAave],
   ['fees', benchFees],
   ['bundle', benchBundle],
 ];

@@ -10,6 +10,8 @@ import { mainnetNetwork } from '../lib/chains/network';
 import { CHAIN_IDS, CHAINS } from '../lib/chains/registry';
 import { rpcOverridesFromEnv } from '../lib/chains/rpc';
 import { aggregatorV3Abi } from '../lib/prices/chainlink';
+import { AAVE_V3_MAINNET } from '../lib/protocols/aave-v3/addresses';
+import { addAaveV3Checks } from '../lib/protocols/aave-v3/check';
 import { erc20Abi } from '../lib/tokens/metadata';
 import { networkClients } from './network';
 
@@ -42,6 +44,9 @@ async function main(): Promise<number> {
           batch.add(call(f.address, aggregatorV3Abi, 'latestRoundData')),
         ]);
       }
+      // Aave V3: the market table, checked against its addresses provider, with WETH as sample reserve.
+      const weth = deployment.tokens.find((t) => t.symbol === 'WETH');
+      if (weth) checks.push(...addAaveV3Checks(batch, AAVE_V3_MAINNET[chainId], weth.address));
       await batch.execute(client, { multicall3: mc });
       const codes = await Promise.all(checks.map(([, address]) => client.getCode({ address })));
       checks.forEach(([label, address, result], i) => {

@@ -3,8 +3,18 @@ import { CHAINS } from '../lib/chains/registry';
 import { formatAmount, formatPercent, formatUsd } from '../lib/format/index';
 import { portfolioJson } from '../lib/portfolio/json';
 import { readPortfolio } from '../lib/portfolio/read';
+import type { ProtocolSummary } from '../lib/portfolio/types';
 import { chainValue, positionValue, sumValues } from '../lib/portfolio/value';
+import { aaveV3SummaryLines } from '../lib/protocols/aave-v3/view';
 import { loadNetwork, networkClients, parseNetworkFlag } from './network';
+
+/** Text lines of a protocol's account summary (health factor, net APY, …). */
+function summaryLines(summary: ProtocolSummary): string[] {
+  switch (summary.type) {
+    case 'aave-v3':
+      return aaveV3SummaryLines(summary);
+  }
+}
 
 const USAGE = 'usage: npm run portfolio -- <address> [--network devnet|mainnet] [--json]';
 
@@ -50,14 +60,17 @@ async function main(argv: string[]): Promise<number> {
           return `${formatAmount(a.amount, a.decimals)} ${a.symbol}${flag}`;
         })
         .join(' + ');
+      const claimable = p.rewards.map((a) => `${formatAmount(a.amount, a.decimals)} ${a.symbol}`).join(' + ');
+      const shown = claimable ? `${assets}${assets ? ' ' : ''}(claimable ${claimable})` : assets;
       const y = p.yield
         ? `  yield ${formatPercent(p.yield.baseApr + p.yield.rewardApr)} (${p.yield.window})`
         : '';
       const warn = p.warning ? `  ! ${p.warning}` : '';
       console.log(
-        `  ${p.protocol.padEnd(12)} ${p.kind.padEnd(9)} ${assets.padEnd(48)} ${formatUsd(positionValue(p).usdE18).padStart(14)}${y}${warn}`,
+        `  ${p.protocol.padEnd(12)} ${p.kind.padEnd(9)} ${shown.padEnd(48)} ${formatUsd(positionValue(p).usdE18).padStart(14)}${y}${warn}`,
       );
     }
+    for (const s of chain.summaries) for (const line of summaryLines(s)) console.log(`  ${line}`);
     for (const e of chain.protocolErrors) console.log(`  ${e.protocol}: ERROR ${e.error}`);
   }
   return 0;

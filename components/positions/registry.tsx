@@ -2,7 +2,9 @@ import type { ComponentType } from 'react';
 import type { Network } from '@/lib/chains/network';
 import type { ChainId } from '@/lib/chains/registry';
 import type { Position, ProtocolSummary } from '@/lib/portfolio/types';
+import { AAVE_V3_ID } from '@/lib/protocols/aave-v3/types';
 import { WALLET_PROTOCOL } from '@/lib/protocols/wallet/read';
+import { AaveV3Positions } from '../aave-v3/AaveV3Positions';
 import { GenericPositions } from './GenericPositions';
 import { WalletBalances } from './WalletBalances';
 
@@ -24,6 +26,7 @@ export interface ProtocolView {
  */
 export const PROTOCOL_VIEWS: Record<string, ProtocolView> = {
   [WALLET_PROTOCOL]: { title: 'Wallet', Component: WalletBalances },
+  [AAVE_V3_ID]: { title: 'Aave V3', Component: AaveV3Positions },
 };
 
 export const FALLBACK_VIEW: ProtocolView['Component'] = GenericPositions;

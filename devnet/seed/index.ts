@@ -1,3 +1,4 @@
+import { aaveSeed } from './aave';
 import { baseSeed, finalizeSeed } from './base';
 import { feesSeed } from './fees';
 import type { SeedModule } from './types';
@@ -6,4 +7,4 @@ import type { SeedModule } from './types';
  * The devnet's seed modules, in order. Protocol modules go between `base` (tokens, feeds, Multicall3)
  * and `finalize` (exact native balances).
  */
-export const SEED_MODULES: readonly SeedModule[] = [baseSeed, feesSeed, finalizeSeed];
+export const SEED_MODULES: readonly SeedModule[] = [baseSeed, aaveSeed, feesSeed, finalizeSeed];

@@ -2,6 +2,7 @@ import type { Address, PublicClient } from 'viem';
 import type { ChainDeployment, Network } from '../chains/network';
 import type { ChainId } from '../chains/registry';
 import type { PriceReading } from '../prices/types';
+import type { AaveV3PositionDetails, AaveV3Summary } from '../protocols/aave-v3/types';
 
 export type PositionKind = 'balance' | 'liquidity' | 'supply' | 'borrow' | 'staking' | 'farming';
 
@@ -33,13 +34,13 @@ export interface YieldEstimate {
  * Protocol-specific detail of a position (range and fees of an LP position, …), discriminated by
  * `type`. Each protocol defines its type in its own folder and adds it to this union.
  */
-export type PositionDetails = never;
+export type PositionDetails = AaveV3PositionDetails;
 
 /**
  * Account-level figures a protocol computes across positions on one chain (e.g. a lending market's
  * health factor and net APY), discriminated by `type`. Each protocol adds its own type here.
  */
-export type ProtocolSummary = never;
+export type ProtocolSummary = AaveV3Summary;
 
 export interface Position {
   protocol: string;

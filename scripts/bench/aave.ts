@@ -1,0 +1,59 @@
+import type { Address } from 'viem';
+import { createReadClient } from '../../lib/chains/client';
+import type { DevnetManifest } from '../../lib/chains/manifest';
+import { devnetNetwork } from '../../lib/chains/network';
+import { CHAIN_IDS } from '../../lib/chains/registry';
+import type { ChainReadContext } from '../../lib/portfolio/types';
+import { type AaveV3Market, aaveV3Market } from '../../lib/protocols/aave-v3/addresses';
+import { readAaveV3 } from '../../lib/protocols/aave-v3/read';
+
+const RUNS = 20;
+
+/**
+ * Requests and wall time of the Aave V3 read alone (block already known), per chain, for the demo
+ * account: through the lens (the devnet's path) and reserve by reserve (the path mainnet takes).
+ */
+export async function benchAave(manifest: DevnetManifest): Promise<void> {
+  const network = devnetNetwork(manifest);
+  const owner = manifest.accounts.demo as Address;
+  for (const chainId of CHAIN_IDS) {
+    let requests = 0;
+    const client = createReadClient(chainId, network.chains[chainId].rpcUrl, {
+      onRequest: () => {
+        requests += 1;
+      },
+    });
+    const block = await client.getBlock();
+    const deployment = network.chains[chainId];
+    const ctx: ChainReadContext = {
+      chainId,
+      client,
+      deployment,
+      network: network.name,
+      owner,
+      blockNumber: block.number,
+      blockTimestamp: block.timestamp,
+      prices: new Map(),
+    };
+    const market = aaveV3Market(deployment, network.name) as AaveV3Market;
+    for (const [path, m] of [
+      ['lens', market],
+      ['reserve by reserve', { ...market, uiPoolDataProvider: null }],
+    ] as const) {
+      const times: number[] = [];
+      let perRead = 0;
+      for (let i = 0; i < RUNS; i++) {
+        requests = 0;
+        const t = performance.now();
+        await readAaveV3(ctx, { market: m });
+        times.push(performance.now() - t);
+        perRead = requests;
+      }
+      times.sort((a, b) => a - b);
+      const median = times[Math.floor(times.length / 2)] ?? 0;
+      console.log(
+        `chain ${chainId} ${path}: ${perRead} HTTP requests per read, median ${median.toFixed(1)} ms over ${RUNS} runs`,
+      );
+    }
+  }
+}
