@@ -6,10 +6,14 @@
 import { startDevnet } from '../devnet/start';
 import type { DevnetManifest } from '../lib/chains/manifest';
 import { benchPortfolio } from './bench/portfolio';
+import { benchUniswap } from './bench/uniswap';
 
 export type Bench = (manifest: DevnetManifest) => Promise<void>;
 
-const BENCHES: readonly [string, Bench][] = [['portfolio', benchPortfolio]];
+const BENCHES: readonly [string, Bench][] = [
+  ['portfolio', benchPortfolio],
+  ['uniswap', benchUniswap],
+];
 
 async function main() {
   const devnet = await startDevnet();

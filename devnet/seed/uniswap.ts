@@ -3,6 +3,7 @@ import type { ChainId } from '../../lib/chains/registry';
 import { sortTokens } from '../../lib/protocols/uniswap-v3/addresses';
 import { getTickAtSqrtRatio, MAX_TICK, MIN_TICK } from '../../lib/protocols/uniswap-v3/math';
 import { linkBytecode, loadArtifact } from '../artifacts';
+import type { DevnetChain } from '../chain';
 import { compile } from '../solc';
 import { FEED_PRICES, GOV_TOKEN, tokenDecimals } from './base';
 import type { SeedContext, SeedModule } from './types';
@@ -454,3 +455,52 @@ async function closePosition(ctx: SeedContext, positionManager: Address): Promis
 }
 
 export const uniswapSeed: SeedModule = { name: 'uniswap', seed: seedUniswap };
+
+/**
+ * Mints `count` positions in one pool to `recipient`, each with its own range around the current tick (all
+ * in range, every range distinct), 20 per transaction. For tests and benches, inside a snapshot.
+ */
+export async function mintManyPositions(
+  chain: DevnetChain,
+  options: {
+    lp: Address;
+    positionManager: Address;
+    token0: Address;
+    token1: Address;
+    fee: number;
+    tickCurrent: number;
+    recipient: Address;
+    count: number;
+    amount0: bigint;
+    amount1: bigint;
+  },
+): Promise<void> {
+  const spacing = TICK_SPACING[options.fee] ?? 60;
+  const base = Math.floor(options.tickCurrent / spacing) * spacing;
+  const mints = Array.from({ length: options.count }, (_, i) =>
+    encodeFunctionData({
+      abi: seedPositionManagerAbi,
+      functionName: 'mint',
+      args: [
+        {
+          token0: options.token0,
+          token1: options.token1,
+          fee: options.fee,
+          tickLower: base - spacing * (i + 1),
+          tickUpper: base + spacing * (i + 2),
+          amount0Desired: options.amount0,
+          amount1Desired: options.amount1,
+          amount0Min: 0n,
+          amount1Min: 0n,
+          recipient: options.recipient,
+          deadline: DEADLINE,
+        },
+      ],
+    }),
+  );
+  for (let i = 0; i < mints.length; i += 20) {
+    await chain.write(options.lp, options.positionManager, seedPositionManagerAbi, 'multicall', [
+      mints.slice(i, i + 20),
+    ]);
+  }
+}

@@ -583,7 +583,9 @@ function buildPosition(input: BuildInput): Position {
   let yieldEstimate: YieldEstimate | null = null;
   const windowLabel =
     feeApr.seconds !== null ? formatWindow(feeApr.seconds) : formatWindow(BigInt(input.windowSeconds));
-  if (closed) {
+  if (exceeds) {
+    feeApr.note = 'fee APR not computed for an implausible position';
+  } else if (closed) {
     yieldEstimate = {
       baseApr: 0,
       rewardApr: 0,
@@ -599,8 +601,6 @@ function buildPosition(input: BuildInput): Position {
     };
   } else if (!past.ok) {
     feeApr.note = `fee APR unavailable: ${past.note}`;
-  } else if (exceeds) {
-    feeApr.note = 'fee APR not computed for an implausible position';
   } else if (inside?.ok) {
     const then = insideAt(past.snapshot, p);
     if (!then.ok) {
