@@ -4,6 +4,7 @@ import { formatAmount, formatPercent, formatUsd } from '../lib/format/index';
 import { portfolioJson } from '../lib/portfolio/json';
 import { readPortfolio } from '../lib/portfolio/read';
 import { chainValue, positionValue, sumValues } from '../lib/portfolio/value';
+import { describeV3Position } from '../lib/protocols/uniswap-v3/format';
 import { loadNetwork, networkClients, parseNetworkFlag } from './network';
 
 const USAGE = 'usage: npm run portfolio -- <address> [--network devnet|mainnet] [--json]';
@@ -57,6 +58,12 @@ async function main(argv: string[]): Promise<number> {
       console.log(
         `  ${p.protocol.padEnd(12)} ${p.kind.padEnd(9)} ${assets.padEnd(48)} ${formatUsd(positionValue(p).usdE18).padStart(14)}${y}${warn}`,
       );
+      const rewards = p.rewards
+        .filter((a) => a.amount > 0n)
+        .map((a) => `${formatAmount(a.amount, a.decimals)} ${a.symbol}`)
+        .join(' + ');
+      if (rewards) console.log(`${' '.repeat(25)}uncollected: ${rewards}`);
+      if (p.details?.type === 'uniswap-v3') console.log(`${' '.repeat(25)}${describeV3Position(p.details)}`);
     }
     for (const e of chain.protocolErrors) console.log(`  ${e.protocol}: ERROR ${e.error}`);
   }

@@ -70,6 +70,11 @@ export const seedSwapRouterAbi = parseAbi([
   'function multicall(bytes[] data) payable returns (bytes[] results)',
 ]);
 
+const seedQuoterAbi = parseAbi([
+  'struct QuoteExactInputSingleParams { address tokenIn; address tokenOut; uint256 amountIn; uint24 fee; uint160 sqrtPriceLimitX96; }',
+  'function quoteExactInputSingle(QuoteExactInputSingleParams params) returns (uint256 amountOut, uint160 sqrtPriceX96After, uint32 initializedTicksCrossed, uint256 gasEstimate)',
+]);
+
 export const TICK_SPACING: Record<number, number> = { 100: 1, 500: 10, 3000: 60, 10000: 200 };
 
 /** A pool: `a` priced in `b` at the ratio of their feeds; `swap` is the amount of `a` swapped each way daily. */
@@ -204,6 +209,7 @@ interface V3Contracts {
   factory: Address;
   positionManager: Address;
   swapRouter: Address;
+  quoterV2: Address;
 }
 
 async function deployV3(ctx: SeedContext, prefix: V3Prefix, weth: Address, descriptor: Address) {
@@ -225,7 +231,7 @@ async function deployV3(ctx: SeedContext, prefix: V3Prefix, weth: Address, descr
   chain.contracts[`${prefix}NonfungiblePositionManager`] = positionManager;
   chain.contracts[`${prefix}SwapRouter`] = swapRouter;
   chain.contracts[`${prefix}QuoterV2`] = quoterV2;
-  return { factory, positionManager, swapRouter } satisfies V3Contracts;
+  return { factory, positionManager, swapRouter, quoterV2 } satisfies V3Contracts;
 }
 
 const DEADLINE = 2n ** 40n;
@@ -296,7 +302,7 @@ async function seedUniswap(ctx: SeedContext): Promise<void> {
   }
 
   // Pools (one transaction each: a pool deployment costs ~5M gas), then every position in one multicall.
-  const swaps: { router: Address; pool: PoolSpec }[] = [];
+  const swaps: { router: Address; quoter: Address; pool: PoolSpec }[] = [];
   const closing: Address[] = [];
   for (const { prefix, positions } of plans) {
     const c = deployed.get(prefix);
@@ -310,7 +316,7 @@ async function seedUniswap(ctx: SeedContext): Promise<void> {
       const key = `${pool.a}/${pool.b}/${pool.fee}`;
       if (!created.has(key)) {
         created.add(key);
-        swaps.push({ router: c.swapRouter, pool });
+        swaps.push({ router: c.swapRouter, quoter: c.quoterV2, pool });
         await chain.write(
           deployer,
           c.positionManager,
@@ -353,11 +359,32 @@ async function seedUniswap(ctx: SeedContext): Promise<void> {
     await chain.write(deployer, c.positionManager, seedPositionManagerAbi, 'multicall', [mints]);
   }
 
-  // A day of trading: every pool swapped both ways in one transaction (fees accrue in both tokens).
+  // A day of trading: every pool swapped both ways in one transaction (fees accrue in both tokens). The way
+  // back swaps exactly what the way out returned (QuoterV2), so prices stay at the feeds' and do not drift.
   const trade = async () => {
+    const quoted = await Promise.all(
+      swaps.map(async ({ router, quoter, pool }) => {
+        const { a } = amountsFor(pool, pool.swap);
+        const { result } = await chain.public.simulateContract({
+          account: trader,
+          address: quoter,
+          abi: seedQuoterAbi,
+          functionName: 'quoteExactInputSingle',
+          args: [
+            {
+              tokenIn: address(pool.a),
+              tokenOut: address(pool.b),
+              amountIn: a,
+              fee: pool.fee,
+              sqrtPriceLimitX96: 0n,
+            },
+          ],
+        });
+        return { router, pool, a, b: result[0] };
+      }),
+    );
     const byRouter = new Map<Address, `0x${string}`[]>();
-    for (const { router, pool } of swaps) {
-      const { a, b } = amountsFor(pool, pool.swap);
+    for (const { router, pool, a, b } of quoted) {
       const calls = byRouter.get(router) ?? [];
       for (const [tokenIn, tokenOut, amountIn] of [
         [address(pool.a), address(pool.b), a],

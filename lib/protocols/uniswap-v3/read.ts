@@ -317,6 +317,8 @@ export async function readV3Positions(
     if (count.value === 0n) return [];
     const n = count.value < maxPositions ? count.value : maxPositions;
 
+    // Positions keep the manager's enumeration order, broken ones included; the truncation notice comes last.
+    const order = new Map<string, number>();
     const broken: Position[] = [];
     const brokenItem = (id: string, label: string, warning: string): Position => ({
       protocol,
@@ -347,6 +349,7 @@ export async function readV3Positions(
     const ids: bigint[] = [];
     idReads.forEach((read, i) => {
       const r = read();
+      order.set(r.ok ? positionId(`${r.value}`) : positionId(`index-${i}`), i);
       if (r.ok) ids.push(r.value);
       else
         broken.push(
@@ -454,7 +457,8 @@ export async function readV3Positions(
         id: positionId(`${p.tokenId}`),
       }),
     );
-    return [...positions, ...broken];
+    const rank = (p: Position) => order.get(p.id) ?? Number.MAX_SAFE_INTEGER;
+    return [...positions, ...broken].sort((a, b) => rank(a) - rank(b));
   } finally {
     searchNeeded = false;
     // Wait for a probe still in flight, so no request outlives the read.
