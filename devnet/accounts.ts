@@ -1,4 +1,4 @@
-import type { Address } from 'viem';
+import { type Address, getAddress } from 'viem';
 
 /**
  * Which of anvil's ten unlocked accounts plays which part. Seed modules take their accounts from here
@@ -21,7 +21,7 @@ export function assignAccounts(unlocked: readonly Address[]): DevnetAccounts {
   for (const [role, index] of Object.entries(ACCOUNT_ROLES) as [AccountRole, number][]) {
     const address = unlocked[index];
     if (!address) throw new Error(`devnet: anvil has no account #${index} for ${role}`);
-    out[role] = address;
+    out[role] = getAddress(address);
   }
   return out;
 }

@@ -5,6 +5,8 @@
 
 import { startDevnet } from '../devnet/start';
 import type { DevnetManifest } from '../lib/chains/manifest';
+import { benchBundle } from './bench/bundle';
+import { benchFees } from './bench/fees';
 import { benchPortfolio } from './bench/portfolio';
 import { benchUniswap } from './bench/uniswap';
 
@@ -13,6 +15,8 @@ export type Bench = (manifest: DevnetManifest) => Promise<void>;
 const BENCHES: readonly [string, Bench][] = [
   ['portfolio', benchPortfolio],
   ['uniswap', benchUniswap],
+  ['fees', benchFees],
+  ['bundle', benchBundle],
 ];
 
 async function main() {

@@ -1,4 +1,5 @@
 import { baseSeed, finalizeSeed } from './base';
+import { feesSeed } from './fees';
 import type { SeedModule } from './types';
 import { uniswapSeed } from './uniswap';
 
@@ -6,4 +7,4 @@ import { uniswapSeed } from './uniswap';
  * The devnet's seed modules, in order. Protocol modules go between `base` (tokens, feeds, Multicall3)
  * and `finalize` (exact native balances).
  */
-export const SEED_MODULES: readonly SeedModule[] = [baseSeed, uniswapSeed, finalizeSeed];
+export const SEED_MODULES: readonly SeedModule[] = [baseSeed, uniswapSeed, feesSeed, finalizeSeed];

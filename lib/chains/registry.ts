@@ -1,5 +1,4 @@
 import { type Address, type Chain, defineChain } from 'viem';
-import { arbitrum, optimism, zksync } from 'viem/chains';
 
 /**
  * The one chain registry. Every per-chain fact and quirk the app relies on lives here:
@@ -10,6 +9,26 @@ export const CHAIN_IDS = [10, 42161, 324] as const;
 export type ChainId = (typeof CHAIN_IDS)[number];
 
 export type FeeModel = 'op-stack' | 'arbitrum' | 'zksync';
+
+/** How a chain prices transactions, beyond its fee model (lib/fees reads these). */
+export interface ChainFeeSpec {
+  /**
+   * The sequencer ignores priority fees: every transaction pays the base fee. Arbitrum: "tips are
+   * ignored" (nitro docs/arbos/gas.md, "Tips in L2"); zkSync Era: `zks_estimateFee` answers
+   * `max_priority_fee_per_gas: 0` and the operator charges the base fee.
+   */
+  priorityFeeIgnored: boolean;
+  /**
+   * `eth_estimateGas` already includes the L1 data component, in L2 gas units (Arbitrum: "the value
+   * returned from eth_estimateGas multiplied by the L2 gas price tells you how much total Ether is
+   * required", nitro docs/arbos/gas.md; zkSync Era: pubdata is charged as gas).
+   */
+  estimateIncludesL1: boolean;
+  /** Typical time between blocks, ms: the fee page's refresh cadence and chart spacing. */
+  blockTimeMs: number;
+  /** Blocks of `eth_feeHistory` the fee chart asks for (geth-style nodes cap this at 1024). */
+  historyBlocks: number;
+}
 
 export interface ChainSpec {
   id: ChainId;
@@ -28,10 +47,9 @@ export interface ChainSpec {
    * comes from `eth_blockNumber` instead.
    */
   evmBlockNumberIsL1: boolean;
-  /** The viem definition the registry derives from (names, native currency, explorers). */
-  viem: Chain;
   /** Brand colour used for the chain's badge and chart line. */
   color: string;
+  fees: ChainFeeSpec;
 }
 
 export const CHAINS: Record<ChainId, ChainSpec> = {
@@ -45,8 +63,8 @@ export const CHAINS: Record<ChainId, ChainSpec> = {
     explorerUrl: 'https://optimistic.etherscan.io',
     feeModel: 'op-stack',
     evmBlockNumberIsL1: false,
-    viem: optimism,
     color: '#ff0420',
+    fees: { priorityFeeIgnored: false, estimateIncludesL1: false, blockTimeMs: 2000, historyBlocks: 300 },
   },
   42161: {
     id: 42161,
@@ -58,8 +76,8 @@ export const CHAINS: Record<ChainId, ChainSpec> = {
     explorerUrl: 'https://arbiscan.io',
     feeModel: 'arbitrum',
     evmBlockNumberIsL1: true,
-    viem: arbitrum,
     color: '#28a0f0',
+    fees: { priorityFeeIgnored: true, estimateIncludesL1: true, blockTimeMs: 250, historyBlocks: 1024 },
   },
   324: {
     id: 324,
@@ -71,8 +89,8 @@ export const CHAINS: Record<ChainId, ChainSpec> = {
     explorerUrl: 'https://explorer.zksync.io',
     feeModel: 'zksync',
     evmBlockNumberIsL1: false,
-    viem: zksync,
     color: '#8c8dfc',
+    fees: { priorityFeeIgnored: true, estimateIncludesL1: true, blockTimeMs: 1000, historyBlocks: 600 },
   },
 };
 
@@ -84,19 +102,22 @@ export function chainSpec(chainId: ChainId): ChainSpec {
   return CHAINS[chainId];
 }
 
+const ETHER = { name: 'Ether', symbol: 'ETH', decimals: 18 } as const;
+
 /**
- * The viem chain object used for reads. Deliberately plain: no chain formatters (zkSync's receipt
+ * The viem chain object for a chain (defined here rather than imported from viem/chains: viem's
+ * zkSync definition pulls its transaction formatters and serializers into the bundle, and reads need none). Deliberately plain: no chain formatters (zkSync's receipt
  * formatter crashes on a devnet's receipts, and reads never need them) and Multicall3 without
  * `blockCreated` (a devnet's blocks are far below the mainnet deployment block).
  */
-export function readChain(chainId: ChainId, rpcUrl: string): Chain {
+export function readChain(chainId: ChainId, rpcUrl: string = CHAINS[chainId].defaultRpcUrl): Chain {
   const spec = CHAINS[chainId];
   return defineChain({
     id: spec.id,
     name: spec.name,
-    nativeCurrency: spec.viem.nativeCurrency,
+    nativeCurrency: ETHER,
     rpcUrls: { default: { http: [rpcUrl] } },
-    blockExplorers: spec.viem.blockExplorers,
+    blockExplorers: { default: { name: 'Explorer', url: spec.explorerUrl } },
     contracts: { multicall3: { address: spec.multicall3 } },
   });
 }

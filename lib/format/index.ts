@@ -37,6 +37,16 @@ export function formatUsd(usdE18: bigint | null): string {
   return usdFormatter.format(value);
 }
 
+/** A unit price: four significant digits below $10 (stablecoins off peg show), cents above. */
+export function formatPrice(usdE18: bigint | null): string {
+  if (usdE18 === null) return '—';
+  const value = Number(formatUnits(usdE18, USD_DECIMALS));
+  if (value >= 10 || value === 0) return usdFormatter.format(value);
+  const [whole = '0', fraction = ''] = value.toPrecision(4).split('.');
+  const trimmed = fraction.replace(/0+$/, '').padEnd(2, '0');
+  return `$${whole}.${trimmed}`;
+}
+
 export function formatPercent(fraction: number, digits = 2): string {
   if (!Number.isFinite(fraction)) return '—';
   return `${(fraction * 100).toFixed(digits)}%`;

@@ -1,6 +1,14 @@
 import { type Address, parseAbi, parseUnits } from 'viem';
 import { describe, expect, it } from 'vitest';
-import { BYTES32_SYMBOL, DEMO_HOLDINGS, FEED_PRICES, STALE_FEED } from '../../devnet/seed/base';
+import { loadArtifact } from '../../devnet/artifacts';
+import { DevnetChain } from '../../devnet/chain';
+import {
+  BYTES32_SYMBOL,
+  DEMO_HOLDINGS,
+  FEED_PRICES,
+  MINTABLE_ERC20,
+  STALE_FEED,
+} from '../../devnet/seed/base';
 import { testDevnet } from '../../devnet/testing';
 import { createReadClient } from '../chains/client';
 import { devnetFeedName } from '../chains/network';
@@ -102,17 +110,38 @@ describe('portfolio on the devnet', () => {
     expect(json.chains.find((c) => c.chainId === 324)?.blockNumber).toBeNull();
   });
 
-  it('lists a user-added token even with a zero balance', async () => {
-    const extra = manifest.chains['10'].tokens.USDC as Address;
-    const other = '0x000000000000000000000000000000000000dEaD';
-    const chain = await readChainPortfolio({
-      network,
-      chainId: 10,
-      client: clients[10],
-      owner: other,
-      extraTokens: [extra],
-    });
-    // USDC is curated, so it is not "extra": nothing held means nothing listed.
-    expect(chain.positions).toEqual([]);
+  it('reads a token the user added by address, and one that is not a token says so', async () => {
+    const chain = new DevnetChain(324, manifest.chains['324'].rpcUrl, []);
+    const snapshot = await chain.test.snapshot();
+    try {
+      const deployer = manifest.accounts.deployer as Address;
+      const token = await chain.deploy(deployer, loadArtifact(MINTABLE_ERC20), ['Added Token', 'ADD', 8]);
+      await chain.write(deployer, token, loadArtifact(MINTABLE_ERC20).abi, 'mint', [demo, 123_456_789n]);
+      const notToken = manifest.chains['324'].contracts['ChainlinkFeed.ETH/USD'] as Address;
+      const read = await readChainPortfolio({
+        network,
+        chainId: 324,
+        client: clients[324],
+        owner: demo,
+        extraTokens: [token, notToken],
+      });
+      const added = read.positions.find((p) => p.id === `324:wallet:${token}`);
+      expect(added?.assets[0]).toMatchObject({
+        symbol: 'ADD',
+        decimals: 8,
+        amount: 123_456_789n,
+        usdE18: null,
+      });
+      expect(added?.assets[0]?.price.status).toBe('no-feed');
+      const broken = read.positions.find((p) => p.id === `324:wallet:${notToken}`);
+      expect(broken?.assets).toEqual([]);
+      expect(broken?.warning).toMatch(/balanceOf failed/);
+      // The curated balances are unaffected by the broken one.
+      expect(read.positions.filter((p) => p.assets.length > 0).length).toBe(
+        Object.keys(DEMO_HOLDINGS[324]).length + 1,
+      );
+    } finally {
+      await chain.test.revert({ id: snapshot });
+    }
   });
 });

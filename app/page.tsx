@@ -1,0 +1,5 @@
+import { HomeIntro } from '@/components/home/HomeIntro';
+
+export default function HomePage() {
+  return <HomeIntro />;
+}

@@ -1,0 +1,74 @@
+'use client';
+
+import { useQueries } from '@tanstack/react-query';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { errorMessage } from '@/lib/chains/multicall';
+import { CHAIN_IDS } from '@/lib/chains/registry';
+import type { ChainFeeHistory } from '@/lib/fees/history';
+import { type BaseFeeReading, type FeeColumn, ReadingLog, readingOf } from '@/lib/fees/view';
+import { chainFeesQueryOptions, FEE_PAGE_REFRESH_MS, feeHistoryQueryOptions } from '@/lib/query/fees';
+import { useSettings } from '../settings/SettingsProvider';
+
+/**
+ * One fee quote per chain (so one chain failing never blanks the others), re-read every `refreshMs`
+ * while the tab is visible. Returns the table's columns and a refresh-all.
+ */
+export function useFeeColumns(refreshMs = FEE_PAGE_REFRESH_MS): {
+  columns: FeeColumn[];
+  refetch: () => void;
+} {
+  const { network } = useSettings();
+  const queries = useQueries({
+    queries: CHAIN_IDS.map((chainId) =>
+      network
+        ? chainFeesQueryOptions(network, chainId, refreshMs)
+        : { queryKey: ['layerglass', 'fees', 'pending', chainId], queryFn: () => null, enabled: false },
+    ),
+  });
+  const columns = CHAIN_IDS.map((chainId, i): FeeColumn => {
+    const q = queries[i];
+    if (q?.data) return { chainId, status: 'ready', quote: q.data, refreshing: q.isFetching };
+    if (q?.error) return { chainId, status: 'error', error: errorMessage(q.error) };
+    return { chainId, status: 'loading' };
+  });
+  return {
+    columns,
+    refetch: () => {
+      for (const q of queries) void q.refetch();
+    },
+  };
+}
+
+/** Each chain's base-fee history from eth_feeHistory (null with an error where the RPC lacks it). */
+export function useFeeHistories(): { history: ChainFeeHistory | null; error: string | null }[] {
+  const { network } = useSettings();
+  const queries = useQueries({
+    queries: CHAIN_IDS.map((chainId) =>
+      network
+        ? feeHistoryQueryOptions(network, chainId)
+        : {
+            queryKey: ['layerglass', 'fees', 'history', 'pending', chainId],
+            queryFn: () => null,
+            enabled: false,
+          },
+    ),
+  });
+  return queries.map((q) => ({
+    history: q.data ?? null,
+    error: q.error ? `base-fee history unavailable: ${errorMessage(q.error)}` : null,
+  }));
+}
+
+/** The base fees read by the quotes since the page opened, one per chain and block. */
+export function useSessionReadings(columns: readonly FeeColumn[]): readonly BaseFeeReading[] {
+  const [log] = useState(() => new ReadingLog());
+  const readings = useSyncExternalStore(log.subscribe, log.snapshot, log.snapshot);
+  const blocks = columns
+    .map((c) => (c.status === 'ready' ? `${c.chainId}:${c.quote.blockNumber}` : ''))
+    .join(',');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `blocks` is the change to record; columns carry it
+  useEffect(() => {
+    for (const c of columns) if (c.status === 'ready') log.add(readingOf(c.quote));
+  }, [blocks, log]);
+  return readings;
+}

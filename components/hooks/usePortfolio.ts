@@ -1,0 +1,24 @@
+'use client';
+
+import { useQueries } from '@tanstack/react-query';
+import type { Address } from 'viem';
+import { CHAIN_IDS } from '@/lib/chains/registry';
+import { chainPortfolioQueryOptions } from '@/lib/query/portfolio';
+import { useSettings } from '../settings/SettingsProvider';
+
+/** One query per chain, so chains render as they arrive and one failing never blanks the others. */
+export function usePortfolio(owner: Address) {
+  const { network, settings } = useSettings();
+  return useQueries({
+    queries: CHAIN_IDS.map((chainId) => {
+      if (!network) {
+        return {
+          queryKey: ['layerglass', 'portfolio', 'pending', chainId],
+          queryFn: () => null,
+          enabled: false,
+        };
+      }
+      return chainPortfolioQueryOptions(network, chainId, owner, settings.tokens[chainId] ?? []);
+    }),
+  });
+}

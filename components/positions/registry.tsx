@@ -1,0 +1,29 @@
+import type { ComponentType } from 'react';
+import type { Network } from '@/lib/chains/network';
+import type { ChainId } from '@/lib/chains/registry';
+import type { Position, ProtocolSummary } from '@/lib/portfolio/types';
+import { WALLET_PROTOCOL } from '@/lib/protocols/wallet/read';
+import { GenericPositions } from './GenericPositions';
+import { WalletBalances } from './WalletBalances';
+
+export interface ProtocolViewProps {
+  chainId: ChainId;
+  network: Network['name'];
+  positions: Position[];
+  summary: ProtocolSummary | undefined;
+}
+
+export interface ProtocolView {
+  title: string;
+  Component: ComponentType<ProtocolViewProps>;
+}
+
+/**
+ * How each protocol's positions are shown in a chain section, by protocol id. A protocol without an
+ * entry is shown with GenericPositions under its id. Sections appear in this order, then the rest.
+ */
+export const PROTOCOL_VIEWS: Record<string, ProtocolView> = {
+  [WALLET_PROTOCOL]: { title: 'Wallet', Component: WalletBalances },
+};
+
+export const FALLBACK_VIEW: ProtocolView['Component'] = GenericPositions;

@@ -1,0 +1,16 @@
+import type { PublicClient } from 'viem';
+import { createReadClient } from '../chains/client';
+import type { ChainId } from '../chains/registry';
+
+const clients = new Map<string, PublicClient>();
+
+/** One read client per (chain, RPC URL), reused across queries and renders. */
+export function readClient(chainId: ChainId, rpcUrl: string): PublicClient {
+  const key = `${chainId}:${rpcUrl}`;
+  let client = clients.get(key);
+  if (!client) {
+    client = createReadClient(chainId, rpcUrl);
+    clients.set(key, client);
+  }
+  return client;
+}

@@ -1,0 +1,46 @@
+import type { Address } from 'viem';
+import type { Network } from '../chains/network';
+import type { ChainId } from '../chains/registry';
+import { readChainPortfolio } from '../portfolio/read';
+import type { ChainPortfolio } from '../portfolio/types';
+import { readClient } from './clients';
+
+/** Hierarchical, serialisable query keys (no bigints): invalidate a whole address or one chain. */
+export const portfolioKeys = {
+  all: ['layerglass', 'portfolio'] as const,
+  address: (network: Network['name'], owner: Address) =>
+    [...portfolioKeys.all, network, owner.toLowerCase()] as const,
+  chain: (network: Network, chainId: ChainId, owner: Address, extraTokens: readonly Address[]) =>
+    [
+      ...portfolioKeys.address(network.name, owner),
+      chainId,
+      network.chains[chainId].rpcUrl,
+      extraTokens.map((t) => t.toLowerCase()).sort(),
+    ] as const,
+};
+
+/** Polling, not per-block invalidation: L2 blocks come every 0.25–2 s and most figures move slowly. */
+export const PORTFOLIO_REFRESH_MS = 60_000;
+
+/** Query options for one chain of one address's portfolio (consumed by TanStack Query's useQueries). */
+export function chainPortfolioQueryOptions(
+  network: Network,
+  chainId: ChainId,
+  owner: Address,
+  extraTokens: readonly Address[] = [],
+) {
+  return {
+    queryKey: portfolioKeys.chain(network, chainId, owner, extraTokens),
+    queryFn: (): Promise<ChainPortfolio> =>
+      readChainPortfolio({
+        network,
+        chainId,
+        client: readClient(chainId, network.chains[chainId].rpcUrl),
+        owner,
+        extraTokens,
+      }),
+    staleTime: PORTFOLIO_REFRESH_MS / 2,
+    refetchInterval: PORTFOLIO_REFRESH_MS,
+    retry: 1,
+  };
+}

@@ -1,0 +1,51 @@
+import { getAddress } from 'viem';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, parseAddressInput, parseSettings } from './settings';
+
+const ADDRESS = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
+
+describe('parseAddressInput', () => {
+  it('accepts checksummed, lower-case and upper-case addresses, returning the checksummed form', () => {
+    expect(parseAddressInput(ADDRESS)).toEqual({ address: ADDRESS });
+    expect(parseAddressInput(`  ${ADDRESS.toLowerCase()} `)).toEqual({ address: ADDRESS });
+    expect(parseAddressInput(`0x${ADDRESS.slice(2).toUpperCase()}`)).toEqual({ address: ADDRESS });
+  });
+
+  it('rejects what is not an address, with a reason', () => {
+    for (const bad of [
+      '',
+      'vitalik.eth',
+      '0x123',
+      `${ADDRESS}00`,
+      '0xZZ997970C51812dc3A010C7d01b50e0d17dc79C8',
+    ]) {
+      expect(parseAddressInput(bad)).toHaveProperty('error');
+    }
+  });
+
+  it('rejects a mixed-case address whose checksum does not match', () => {
+    const typo = ADDRESS.replace('C51812', 'c51812');
+    expect(parseAddressInput(typo)).toEqual({ error: expect.stringMatching(/checksum/) });
+  });
+});
+
+describe('parseSettings', () => {
+  it('falls back to defaults on anything malformed', () => {
+    expect(parseSettings(null)).toEqual(DEFAULT_SETTINGS);
+    expect(parseSettings('{not json')).toEqual(DEFAULT_SETTINGS);
+    expect(parseSettings('42')).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('keeps valid values and drops invalid ones field by field', () => {
+    const raw = JSON.stringify({
+      network: 'devnet',
+      rpc: { devnet: { 10: 'http://127.0.0.1:9999', 324: 'javascript:alert(1)' }, other: { 10: 'http://x' } },
+      tokens: { 42161: [ADDRESS.toLowerCase(), 'nope', ADDRESS], 5: [ADDRESS] },
+    });
+    expect(parseSettings(raw)).toEqual({
+      network: 'devnet',
+      rpc: { devnet: { 10: 'http://127.0.0.1:9999' } },
+      tokens: { 42161: [getAddress(ADDRESS)] },
+    });
+  });
+});

@@ -1,0 +1,70 @@
+import { type Address, getAddress, isAddress } from 'viem';
+import { NETWORK_NAMES, type NetworkName } from '../chains/network';
+import { CHAIN_IDS, type ChainId } from '../chains/registry';
+import { type RpcOverrides, rpcUrlProblem } from '../chains/rpc';
+
+/** What a user can set, kept in their browser. */
+export interface Settings {
+  /** null: the devnet when one is being served alongside the app, else mainnet. */
+  network: NetworkName | null;
+  /** RPC URL per chain, per network (a mainnet override must not leak into the devnet, or back). */
+  rpc: Partial<Record<NetworkName, RpcOverrides>>;
+  /** Tokens the user added by address, per chain. */
+  tokens: Partial<Record<ChainId, Address[]>>;
+}
+
+export const DEFAULT_SETTINGS: Settings = { network: null, rpc: {}, tokens: {} };
+export const SETTINGS_STORAGE_KEY = 'layerglass.settings.v1';
+export const MAX_USER_TOKENS = 50;
+
+/** Parses stored settings defensively: anything malformed is dropped, never trusted. */
+export function parseSettings(raw: string | null): Settings {
+  if (!raw) return DEFAULT_SETTINGS;
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return DEFAULT_SETTINGS;
+  }
+  if (typeof json !== 'object' || json === null) return DEFAULT_SETTINGS;
+  const { network, rpc, tokens } = json as Record<string, unknown>;
+  const out: Settings = { network: null, rpc: {}, tokens: {} };
+  if (typeof network === 'string' && (NETWORK_NAMES as readonly string[]).includes(network)) {
+    out.network = network as NetworkName;
+  }
+  for (const name of NETWORK_NAMES) {
+    const perChain = (rpc as Record<string, unknown> | undefined)?.[name];
+    const overrides: RpcOverrides = {};
+    for (const id of CHAIN_IDS) {
+      const url = (perChain as Record<string, unknown> | undefined)?.[String(id)];
+      if (typeof url === 'string' && rpcUrlProblem(url) === null) overrides[id] = url;
+    }
+    if (Object.keys(overrides).length > 0) out.rpc[name] = overrides;
+  }
+  for (const id of CHAIN_IDS) {
+    const list = (tokens as Record<string, unknown> | undefined)?.[String(id)];
+    if (Array.isArray(list)) {
+      const valid = list.filter((t): t is string => typeof t === 'string' && isAddress(t, { strict: false }));
+      if (valid.length > 0)
+        out.tokens[id] = [...new Set(valid.map((t) => getAddress(t)))].slice(0, MAX_USER_TOKENS);
+    }
+  }
+  return out;
+}
+
+/** Resolves the address typed into the app: a checksummed address, or why it is not one. */
+export function parseAddressInput(input: string): { address: Address } | { error: string } {
+  const value = input.trim();
+  if (value === '') return { error: 'Enter an address.' };
+  if (!/^0x[0-9a-fA-F]{40}$/.test(value)) {
+    return { error: 'Not an Ethereum address: expected 0x followed by 40 hexadecimal characters.' };
+  }
+  const hex = value.slice(2);
+  const mixedCase = hex !== hex.toLowerCase() && hex !== hex.toUpperCase();
+  if (mixedCase && !isAddress(value, { strict: true })) {
+    return {
+      error: 'The address’s checksum (its mix of upper and lower case) does not match: check for a typo.',
+    };
+  }
+  return { address: getAddress(value) };
+}
