@@ -3,6 +3,7 @@ import type { Network } from '@/lib/chains/network';
 import type { ChainId } from '@/lib/chains/registry';
 import type { Position, ProtocolSummary } from '@/lib/portfolio/types';
 import { WALLET_PROTOCOL } from '@/lib/protocols/wallet/read';
+import { V3Positions } from '../uniswap-v3/V3Positions';
 import { GenericPositions } from './GenericPositions';
 import { WalletBalances } from './WalletBalances';
 
@@ -24,6 +25,8 @@ export interface ProtocolView {
  */
 export const PROTOCOL_VIEWS: Record<string, ProtocolView> = {
   [WALLET_PROTOCOL]: { title: 'Wallet', Component: WalletBalances },
+  'uniswap-v3': { title: 'Uniswap V3', Component: V3Positions },
+  'sushiswap-v3': { title: 'SushiSwap V3', Component: V3Positions },
 };
 
 export const FALLBACK_VIEW: ProtocolView['Component'] = GenericPositions;

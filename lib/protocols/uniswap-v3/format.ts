@@ -81,6 +81,6 @@ export function describeV3Position(d: UniswapV3PositionDetails): string {
   const unit = v.inBaseUnits ? ' (base units)' : '';
   const range = v.fullRange ? 'full range' : `${v.lower} – ${v.upper}`;
   const now = v.current === null ? '' : `, now ${v.current}`;
-  const apr = d.feeApr.note ? ` · ${d.feeApr.note}` : '';
+  const apr = d.feeApr.note ? ` · fee APR: ${d.feeApr.note}` : '';
   return `#${d.tokenId} ${d.feeLabel} ${sideText(v.side)} · ${range} ${v.quote.symbol} per ${v.base.symbol}${unit}${now}${apr}`;
 }

@@ -588,7 +588,7 @@ function buildPosition(input: BuildInput): Position {
   const windowLabel =
     feeApr.seconds !== null ? formatWindow(feeApr.seconds) : formatWindow(BigInt(input.windowSeconds));
   if (exceeds) {
-    feeApr.note = 'fee APR not computed for an implausible position';
+    feeApr.note = 'not computed for an implausible position';
   } else if (closed) {
     yieldEstimate = {
       baseApr: 0,
@@ -604,7 +604,7 @@ function buildPosition(input: BuildInput): Position {
       source: `out of range at block ${ctx.blockNumber}: earns no fees`,
     };
   } else if (!past.ok) {
-    feeApr.note = `fee APR unavailable: ${past.note}`;
+    feeApr.note = `unavailable: ${past.note}`;
   } else if (inside?.ok) {
     const then = insideAt(past.snapshot, p);
     if (!then.ok) {
@@ -636,7 +636,7 @@ function buildPosition(input: BuildInput): Position {
           ]
             .filter((s) => s !== null)
             .join(', ');
-          feeApr.note = `fee APR needs a USD price of ${missing}`;
+          feeApr.note = `needs a USD price of ${missing}`;
         } else {
           const apr = annualise(e0 + e1, v0 + v1, seconds);
           if (apr === null) feeApr.note = 'position value is zero';
