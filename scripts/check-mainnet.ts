@@ -10,6 +10,8 @@ import { mainnetNetwork } from '../lib/chains/network';
 import { CHAIN_IDS, CHAINS } from '../lib/chains/registry';
 import { rpcOverridesFromEnv } from '../lib/chains/rpc';
 import { aggregatorV3Abi } from '../lib/prices/chainlink';
+import { UNISWAP_V3_MAINNET } from '../lib/protocols/uniswap-v3/addresses';
+import { checkV3Deployment } from '../lib/protocols/uniswap-v3/check';
 import { erc20Abi } from '../lib/tokens/metadata';
 import { networkClients } from './network';
 
@@ -53,6 +55,13 @@ async function main(): Promise<number> {
           `  ${ok ? 'ok  ' : 'FAIL'} ${label.padEnd(24)} ${address}${hasCode ? '' : ' (no code)'}${r.ok ? '' : ` ${r.error}`}`,
         );
       });
+      const v3 = UNISWAP_V3_MAINNET[chainId];
+      for (const c of v3 ? await checkV3Deployment(client, chainId, v3, deployment.tokens) : []) {
+        if (!c.ok) failures += 1;
+        console.log(
+          `  ${c.ok ? 'ok  ' : 'FAIL'} ${c.label.padEnd(24)} ${c.address} ${c.ok ? '' : (c.detail ?? '')}`,
+        );
+      }
     } catch (error) {
       failures += 1;
       console.log(

@@ -103,6 +103,8 @@ export async function benchUniswap(manifest: DevnetManifest): Promise<void> {
     }
   } finally {
     await devnet.request('evm_revert', [snapshot]);
+    // anvil's evm_revert leaves its base-fee tracker behind the reverted header; one block realigns them.
+    await devnet.mine();
   }
 
   // The demo account as seeded, both V3 deployments, every chain.

@@ -28,6 +28,8 @@ import type { Position } from '../../portfolio/types';
 import { positionValue } from '../../portfolio/value';
 import { aggregatorV3Abi } from '../../prices/chainlink';
 import { factoryAbi, poolAbi, positionManagerAbi } from './abi';
+import { devnetV3Deployment } from './addresses';
+import { checkV3Deployment } from './check';
 import { formatWindow, MAX_TICK, MAX_UINT128, MIN_TICK } from './math';
 import { createV3Reader, SUSHISWAP_V3, UNISWAP_V3, type V3ProtocolSpec } from './read';
 import type { UniswapV3PositionDetails } from './types';
@@ -39,6 +41,16 @@ const DEPLOYMENTS = (Object.entries(V3_DEPLOYMENTS) as [V3Prefix, readonly Chain
   ([prefix, ids]) => ids.map((chainId) => ({ prefix, chainId })),
 );
 const WEEK = 7n * 86_400n;
+
+/**
+ * Reverts to a snapshot, then mines one empty block: anvil's evm_revert restores state but not its base-fee
+ * tracker, so until the next block an eth_call sees another block.basefee than the latest header says
+ * (which files run after this one, e.g. the fee quotes, rely on).
+ */
+async function revertTo(chain: DevnetChain, snapshot: Hex): Promise<void> {
+  await chain.request('evm_revert', [snapshot]);
+  await chain.mine();
+}
 const YEAR = 365n * 86_400n;
 
 const contract = (chainId: ChainId, name: string): Address => {
@@ -227,6 +239,22 @@ describe('Uniswap V3 and SushiSwap V3 positions on the devnet', () => {
     });
   }
 
+  it('the deployment check (npm run check:mainnet) confirms each devnet deployment', async () => {
+    for (const { prefix, chainId } of DEPLOYMENTS) {
+      const deployment = devnetV3Deployment(manifest.chains[`${chainId}`].contracts, prefix);
+      if (!deployment) throw new Error(`${prefix} missing on ${chainId}`);
+      const checks = await checkV3Deployment(
+        clients[chainId],
+        chainId,
+        deployment,
+        network.chains[chainId].tokens,
+      );
+      // Uniswap has WETH/USDC at 0.05 % and 0.3 %, the SushiSwap stand-in at 0.05 % only.
+      expect(checks).toHaveLength(prefix === 'UniswapV3' ? 3 : 2);
+      expect(checks.filter((c) => !c.ok)).toEqual([]);
+    }
+  });
+
   it('prices both ways and the range status agree with the pool’s own tick', async () => {
     const chain = await readV3(10, UNISWAP_V3);
     const weth = manifest.chains['10'].tokens.WETH;
@@ -359,7 +387,7 @@ describe('bad input and unreliable RPCs', () => {
     snapshot = await devnet.request<Hex>('evm_snapshot', []);
   });
   afterEach(async () => {
-    if (snapshot) await devnet.request('evm_revert', [snapshot]);
+    if (snapshot) await revertTo(devnet, snapshot);
     snapshot = null;
   });
 
@@ -541,7 +569,7 @@ describe('round trips', () => {
     snapshot = await devnet.request<Hex>('evm_snapshot', []);
   });
   afterEach(async () => {
-    if (snapshot) await devnet.request('evm_revert', [snapshot]);
+    if (snapshot) await revertTo(devnet, snapshot);
     snapshot = null;
   });
 

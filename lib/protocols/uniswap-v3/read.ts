@@ -551,7 +551,9 @@ function buildPosition(input: BuildInput): Position {
   if (!state || (inside !== null && !inside.ok)) {
     const why = !pool ? 'pool not read' : !pool.ok ? pool.error : inside && !inside.ok ? inside.error : '';
     warnings.push(`pool ${p.pool} unreadable at block ${ctx.blockNumber}: ${why}`);
-    return { ...base, assets: [], rewards: [], yield: null, warning: warnings.join('; ') };
+    // What a closed position is owed is recorded in the manager: it needs no pool state.
+    const owed = closed ? [asset(meta0, p.tokensOwed0, price0), asset(meta1, p.tokensOwed1, price1)] : [];
+    return { ...base, assets: [], rewards: owed, yield: null, warning: warnings.join('; ') };
   }
 
   const { amount0, amount1 } = positionAmounts({
