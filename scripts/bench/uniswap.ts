@@ -95,9 +95,12 @@ export async function benchUniswap(manifest: DevnetManifest): Promise<void> {
         runs.sort((a, b) => a.ms - b.ms);
         const r = runs[2] ?? runs[0];
         if (!r) continue;
+        // Round trips are only told apart reliably when each takes a real round trip's time.
+        const depth =
+          latency === 0 ? '' : `${r.depth} sequential round trips (2 chain + ${r.depth - 2} Uniswap), `;
         console.log(
-          `  ${String(count).padStart(3)} position(s): ${r.positions} read, ${r.depth} sequential round trips ` +
-            `(2 chain + ${r.depth - 2} Uniswap), ${r.requests} requests (${r.byMethod}), ${r.ms.toFixed(1)} ms`,
+          `  ${String(count).padStart(3)} position(s): ${r.positions} read, ${depth}${r.requests} requests ` +
+            `(${r.byMethod}), ${r.ms.toFixed(1)} ms`,
         );
       }
     }
