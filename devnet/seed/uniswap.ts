@@ -251,6 +251,8 @@ async function seedUniswap(ctx: SeedContext): Promise<void> {
     [weth, stringToHex('ETH', { size: 32 })],
     linkBytecode(descriptorArtifact, { NFTDescriptor: library }),
   );
+  chain.contracts.UniswapV3NFTDescriptorLibrary = library;
+  chain.contracts.UniswapV3NonfungibleTokenPositionDescriptor = descriptor;
 
   const prefixes = (Object.keys(V3_DEPLOYMENTS) as V3Prefix[]).filter((p) =>
     (V3_DEPLOYMENTS[p] as readonly ChainId[]).includes(chainId),
