@@ -9,11 +9,13 @@ import { benchAave } from './bench/aave';
 import { benchBundle } from './bench/bundle';
 import { benchFees } from './bench/fees';
 import { benchPortfolio } from './bench/portfolio';
+import { benchUniswap } from './bench/uniswap';
 
 export type Bench = (manifest: DevnetManifest) => Promise<void>;
 
 const BENCHES: readonly [string, Bench][] = [
   ['portfolio', benchPortfolio],
+  ['uniswap', benchUniswap],
   ['aave-v3', benchAave],
   ['fees', benchFees],
   ['bundle', benchBundle],

@@ -12,6 +12,8 @@ import { rpcOverridesFromEnv } from '../lib/chains/rpc';
 import { aggregatorV3Abi } from '../lib/prices/chainlink';
 import { AAVE_V3_MAINNET } from '../lib/protocols/aave-v3/addresses';
 import { addAaveV3Checks } from '../lib/protocols/aave-v3/check';
+import { UNISWAP_V3_MAINNET } from '../lib/protocols/uniswap-v3/addresses';
+import { checkV3Deployment } from '../lib/protocols/uniswap-v3/check';
 import { erc20Abi } from '../lib/tokens/metadata';
 import { networkClients } from './network';
 
@@ -58,6 +60,13 @@ async function main(): Promise<number> {
           `  ${ok ? 'ok  ' : 'FAIL'} ${label.padEnd(24)} ${address}${hasCode ? '' : ' (no code)'}${r.ok ? '' : ` ${r.error}`}`,
         );
       });
+      const v3 = UNISWAP_V3_MAINNET[chainId];
+      for (const c of v3 ? await checkV3Deployment(client, chainId, v3, deployment.tokens) : []) {
+        if (!c.ok) failures += 1;
+        console.log(
+          `  ${c.ok ? 'ok  ' : 'FAIL'} ${c.label.padEnd(24)} ${c.address} ${c.ok ? '' : (c.detail ?? '')}`,
+        );
+      }
     } catch (error) {
       failures += 1;
       console.log(

@@ -6,6 +6,7 @@ import { readPortfolio } from '../lib/portfolio/read';
 import type { ProtocolSummary } from '../lib/portfolio/types';
 import { chainValue, positionValue, sumValues } from '../lib/portfolio/value';
 import { aaveV3SummaryLines } from '../lib/protocols/aave-v3/view';
+import { describeV3Position } from '../lib/protocols/uniswap-v3/format';
 import { loadNetwork, networkClients, parseNetworkFlag } from './network';
 
 /** Text lines of a protocol's account summary (health factor, net APY, …). */
@@ -69,6 +70,12 @@ async function main(argv: string[]): Promise<number> {
       console.log(
         `  ${p.protocol.padEnd(12)} ${p.kind.padEnd(9)} ${shown.padEnd(48)} ${formatUsd(positionValue(p).usdE18).padStart(14)}${y}${warn}`,
       );
+      const rewards = p.rewards
+        .filter((a) => a.amount > 0n)
+        .map((a) => `${formatAmount(a.amount, a.decimals)} ${a.symbol}`)
+        .join(' + ');
+      if (rewards) console.log(`${' '.repeat(25)}uncollected: ${rewards}`);
+      if (p.details?.type === 'uniswap-v3') console.log(`${' '.repeat(25)}${describeV3Position(p.details)}`);
     }
     for (const s of chain.summaries) for (const line of summaryLines(s)) console.log(`  ${line}`);
     for (const e of chain.protocolErrors) console.log(`  ${e.protocol}: ERROR ${e.error}`);

@@ -5,6 +5,7 @@ import type { Position, ProtocolSummary } from '@/lib/portfolio/types';
 import { AAVE_V3_ID } from '@/lib/protocols/aave-v3/types';
 import { WALLET_PROTOCOL } from '@/lib/protocols/wallet/read';
 import { AaveV3Positions } from '../aave-v3/AaveV3Positions';
+import { V3Positions } from '../uniswap-v3/V3Positions';
 import { GenericPositions } from './GenericPositions';
 import { WalletBalances } from './WalletBalances';
 
@@ -26,6 +27,8 @@ export interface ProtocolView {
  */
 export const PROTOCOL_VIEWS: Record<string, ProtocolView> = {
   [WALLET_PROTOCOL]: { title: 'Wallet', Component: WalletBalances },
+  'uniswap-v3': { title: 'Uniswap V3', Component: V3Positions },
+  'sushiswap-v3': { title: 'SushiSwap V3', Component: V3Positions },
   [AAVE_V3_ID]: { title: 'Aave V3', Component: AaveV3Positions },
 };
 

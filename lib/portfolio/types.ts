@@ -3,6 +3,7 @@ import type { ChainDeployment, Network } from '../chains/network';
 import type { ChainId } from '../chains/registry';
 import type { PriceReading } from '../prices/types';
 import type { AaveV3PositionDetails, AaveV3Summary } from '../protocols/aave-v3/types';
+import type { UniswapV3PositionDetails } from '../protocols/uniswap-v3/types';
 
 export type PositionKind = 'balance' | 'liquidity' | 'supply' | 'borrow' | 'staking' | 'farming';
 
@@ -34,7 +35,7 @@ export interface YieldEstimate {
  * Protocol-specific detail of a position (range and fees of an LP position, …), discriminated by
  * `type`. Each protocol defines its type in its own folder and adds it to this union.
  */
-export type PositionDetails = AaveV3PositionDetails;
+export type PositionDetails = UniswapV3PositionDetails | AaveV3PositionDetails;
 
 /**
  * Account-level figures a protocol computes across positions on one chain (e.g. a lending market's

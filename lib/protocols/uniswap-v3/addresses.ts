@@ -1,0 +1,124 @@
+import {
+  type Address,
+  concat,
+  encodeAbiParameters,
+  getAddress,
+  getContractAddress,
+  type Hex,
+  keccak256,
+  pad,
+  stringToHex,
+} from 'viem';
+import type { ChainDeployment, NetworkName } from '../../chains/network';
+import type { ChainId } from '../../chains/registry';
+
+/**
+ * How a factory's pool addresses are derived. Pools are CREATE2 deployments of the factory, so an address
+ * is known from (token0, token1, fee) without asking the factory: that saves a whole round trip.
+ */
+export type PoolDerivation =
+  | { kind: 'create2'; initCodeHash: Hex }
+  /** zkSync Era's CREATE2 uses the hash of the deployed bytecode and its own prefix. */
+  | { kind: 'zksync-create2'; bytecodeHash: Hex };
+
+/** One V3-style deployment on one chain. */
+export interface V3Deployment {
+  factory: Address;
+  positionManager: Address;
+  pool: PoolDerivation;
+}
+
+/**
+ * POOL_INIT_CODE_HASH of the canonical v3-core pool bytecode (Uniswap/sdks `v3-sdk/src/constants.ts`).
+ * The `@uniswap/v3-core` npm artifact the devnet deploys hashes to the same value.
+ */
+export const POOL_INIT_CODE_HASH: Hex = '0xe34f199b19b2b4f47f68442619d555527d244f78a3297ea89325f843f87b8b54';
+/** zkSync Era's pool bytecode hash (Uniswap/sdks `poolInitCodeHash(ChainId.ZKSYNC)`). */
+export const ZKSYNC_POOL_BYTECODE_HASH: Hex =
+  '0x010013f177ea1fcbc4520f9a3ca7cd2d1d77959e05aa66484027cb38e712aeed';
+
+/**
+ * Uniswap V3 on each chain. Source: Uniswap/docs `docs/contracts/v3/reference/deployments/*`
+ * (shared/reference/onchain-facts.md §2).
+ */
+export const UNISWAP_V3_MAINNET: Partial<Record<ChainId, V3Deployment>> = {
+  10: {
+    factory: '0x1F98431c8aD98523631AE4a59f267346ea31F984',
+    positionManager: '0xC36442b4a4522E871399CD717aBDD847Ab11FE88',
+    pool: { kind: 'create2', initCodeHash: POOL_INIT_CODE_HASH },
+  },
+  42161: {
+    factory: '0x1F98431c8aD98523631AE4a59f267346ea31F984',
+    positionManager: '0xC36442b4a4522E871399CD717aBDD847Ab11FE88',
+    pool: { kind: 'create2', initCodeHash: POOL_INIT_CODE_HASH },
+  },
+  324: {
+    factory: '0x8FdA5a7a8dCA67BBcDd10F02Fa0649A937215422',
+    positionManager: '0x0616e5762c1E7Dc3723c50663dF10a162D690a86',
+    pool: { kind: 'zksync-create2', bytecodeHash: ZKSYNC_POOL_BYTECODE_HASH },
+  },
+};
+
+/**
+ * SushiSwap V3's mainnet addresses are not in the project's verified facts, so the mainnet profile does not
+ * read it (rather than guess addresses and pool init code hashes). The devnet has a deployment of its own.
+ */
+export const SUSHISWAP_V3_MAINNET: Partial<Record<ChainId, V3Deployment>> = {};
+
+/**
+ * A deployment from the devnet manifest (`<prefix>Factory`, `<prefix>NonfungiblePositionManager`). Devnet
+ * chains are plain EVMs (anvil), so pools follow standard CREATE2 on every chain, including 324.
+ */
+export function devnetV3Deployment(contracts: Record<string, Address>, prefix: string): V3Deployment | null {
+  const factory = contracts[`${prefix}Factory`];
+  const positionManager = contracts[`${prefix}NonfungiblePositionManager`];
+  if (!factory || !positionManager) return null;
+  return { factory, positionManager, pool: { kind: 'create2', initCodeHash: POOL_INIT_CODE_HASH } };
+}
+
+export function resolveV3Deployment(
+  deployment: ChainDeployment,
+  network: NetworkName,
+  prefix: string,
+  mainnet: Partial<Record<ChainId, V3Deployment>>,
+): V3Deployment | null {
+  if (network === 'devnet') return devnetV3Deployment(deployment.contracts, prefix);
+  return mainnet[deployment.chainId] ?? null;
+}
+
+/** Tokens in pool order (token0 < token1 by address). */
+export function sortTokens(a: Address, b: Address): [Address, Address] {
+  return a.toLowerCase() < b.toLowerCase() ? [a, b] : [b, a];
+}
+
+const ZKSYNC_CREATE2_PREFIX = keccak256(stringToHex('zksyncCreate2'));
+const EMPTY_INPUT_HASH = keccak256('0x');
+
+/** The pool of (tokenA, tokenB, fee) of a factory, as PoolAddress.computeAddress derives it. */
+export function poolAddress(
+  factory: Address,
+  derivation: PoolDerivation,
+  tokenA: Address,
+  tokenB: Address,
+  fee: number,
+): Address {
+  const [token0, token1] = sortTokens(tokenA, tokenB);
+  const salt = keccak256(
+    encodeAbiParameters(
+      [{ type: 'address' }, { type: 'address' }, { type: 'uint24' }],
+      [token0, token1, fee],
+    ),
+  );
+  if (derivation.kind === 'create2') {
+    return getContractAddress({
+      opcode: 'CREATE2',
+      from: factory,
+      salt,
+      bytecodeHash: derivation.initCodeHash,
+    });
+  }
+  const hash = keccak256(
+    concat([ZKSYNC_CREATE2_PREFIX, pad(factory), salt, derivation.bytecodeHash, EMPTY_INPUT_HASH]),
+  );
+  return getAddress(`0x${hash.slice(26)}`);
+}

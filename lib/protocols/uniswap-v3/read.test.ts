@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { mainnetNetwork } from '../../chains/network';
+import { CHAIN_IDS } from '../../chains/registry';
+import { explorerPositionUrl, sushiswapV3Reader, uniswapV3Reader } from './read';
+
+describe('V3 readers', () => {
+  const mainnet = mainnetNetwork();
+
+  it('read Uniswap V3 on every mainnet chain and leave SushiSwap V3 (unverified addresses) out', () => {
+    for (const id of CHAIN_IDS) {
+      expect(uniswapV3Reader.supports(mainnet.chains[id], 'mainnet')).toBe(true);
+      expect(sushiswapV3Reader.supports(mainnet.chains[id], 'mainnet')).toBe(false);
+    }
+  });
+
+  it('find devnet deployments by their manifest names only', () => {
+    const base = mainnet.chains[10];
+    const contracts = {
+      UniswapV3Factory: '0x0000000000000000000000000000000000000001',
+      UniswapV3NonfungiblePositionManager: '0x0000000000000000000000000000000000000002',
+    } as const;
+    expect(uniswapV3Reader.supports({ ...base, contracts }, 'devnet')).toBe(true);
+    expect(sushiswapV3Reader.supports({ ...base, contracts }, 'devnet')).toBe(false);
+    expect(uniswapV3Reader.supports({ ...base, contracts: {} }, 'devnet')).toBe(false);
+  });
+
+  it('link a position to its NFT page, or to the manager on zkSync Era’s explorer', () => {
+    const npm = '0xC36442b4a4522E871399CD717aBDD847Ab11FE88';
+    expect(explorerPositionUrl(10, npm, 42n)).toBe(`https://optimistic.etherscan.io/nft/${npm}/42`);
+    expect(explorerPositionUrl(42161, npm, 42n)).toBe(`https://arbiscan.io/nft/${npm}/42`);
+    expect(explorerPositionUrl(324, npm, 42n)).toBe(`https://explorer.zksync.io/address/${npm}`);
+  });
+});
