@@ -1,6 +1,6 @@
 import { numberToHex, type PublicClient } from 'viem';
 import { inject } from 'vitest';
-import { createReadClient } from '../lib/chains/client';
+import { countingClients } from '../lib/chains/counting';
 import type { DevnetManifest } from '../lib/chains/manifest';
 import { devnetNetwork, type Network } from '../lib/chains/network';
 import { CHAIN_IDS, type ChainId } from '../lib/chains/registry';
@@ -15,17 +15,13 @@ export function testDevnet(): {
 } {
   const manifest = inject('devnetManifest');
   const network = devnetNetwork(manifest);
-  const requests = { count: 0 };
-  const clients = Object.fromEntries(
-    CHAIN_IDS.map((id) => [
-      id,
-      createReadClient(id, network.chains[id].rpcUrl, {
-        onRequest: () => {
-          requests.count += 1;
-        },
-      }),
-    ]),
-  ) as Record<ChainId, PublicClient>;
+  const { clients, counts } = countingClients(network);
+  // Requests to every chain so far (tests compare before and after a read).
+  const requests = {
+    get count() {
+      return CHAIN_IDS.reduce((sum, id) => sum + counts[id], 0);
+    },
+  };
   return { manifest, network, clients, requests };
 }
 

@@ -1,33 +1,15 @@
-import type { PublicClient } from 'viem';
-import { createReadClient } from '../../lib/chains/client';
+import { countingClients } from '../../lib/chains/counting';
 import type { DevnetManifest } from '../../lib/chains/manifest';
 import { devnetNetwork } from '../../lib/chains/network';
-import { CHAIN_IDS, type ChainId } from '../../lib/chains/registry';
+import { CHAIN_IDS } from '../../lib/chains/registry';
 import { readFeeHistory } from '../../lib/fees/history';
 import { quoteAllChains, quoteChainFees } from '../../lib/fees/quote';
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
-}
+import { median } from './stats';
 
 /** Requests and wall time of the fee quotes (all chains, median of 20) and of the base-fee history. */
 export async function benchFees(manifest: DevnetManifest): Promise<void> {
   const network = devnetNetwork(manifest);
-  const counts: Record<number, number> = {};
-  const clients = Object.fromEntries(
-    CHAIN_IDS.map((id) => [
-      id,
-      createReadClient(id, network.chains[id].rpcUrl, {
-        onRequest: (chainId) => {
-          counts[chainId] = (counts[chainId] ?? 0) + 1;
-        },
-      }),
-    ]),
-  ) as Record<ChainId, PublicClient>;
-  const reset = () => {
-    for (const id of CHAIN_IDS) counts[id] = 0;
-  };
+  const { clients, counts, reset } = countingClients(network);
 
   const all: number[] = [];
   for (let i = 0; i < 20; i++) {
