@@ -1,12 +1,19 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { CHAIN_IDS } from '@/lib/chains/registry';
 import { chartSeries, cheapestColumns } from '@/lib/fees/view';
 import { FEE_PAGE_REFRESH_MS } from '@/lib/query/fees';
 import { useFeeColumns, useFeeHistories, useSessionReadings } from '../hooks/useFees';
 import { useSettings } from '../settings/SettingsProvider';
-import { buttonClass, Card } from '../ui/primitives';
-import { BaseFeeChart } from './BaseFeeChart';
+import { buttonClass, Card, Skeleton } from '../ui/primitives';
+
+// recharts is the largest dependency of the page: the table renders first, the chart streams in after.
+const BaseFeeChart = dynamic(() => import('./BaseFeeChart').then((m) => m.BaseFeeChart), {
+  ssr: false,
+  loading: () => <Skeleton className="h-64 w-full" />,
+});
+
 import { FeeModelNotes } from './FeeModelNotes';
 import { FeeTable } from './FeeTable';
 
