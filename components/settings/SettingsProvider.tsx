@@ -73,12 +73,10 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
     if (!loaded || devnet.status === 'probing') {
       return { settings, update, network: null, networkName: null, devnetAvailable };
     }
-    const name: NetworkName =
-      settings.network === 'devnet' && devnetAvailable
-        ? 'devnet'
-        : (settings.network ?? (devnetAvailable ? 'devnet' : 'mainnet'));
+    // The user's choice; without one, the devnet when it is being served alongside the app.
+    const wanted: NetworkName = settings.network ?? (devnetAvailable ? 'devnet' : 'mainnet');
     const network =
-      name === 'devnet' && devnet.status === 'available'
+      wanted === 'devnet' && devnet.status === 'available'
         ? devnetNetwork(devnet.manifest, settings.rpc.devnet ?? {})
         : mainnetNetwork({ ...ENV_RPC, ...settings.rpc.mainnet });
     return { settings, update, network, networkName: network.name, devnetAvailable };
