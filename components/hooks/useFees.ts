@@ -27,8 +27,13 @@ export function useFeeColumns(refreshMs = FEE_PAGE_REFRESH_MS): {
   });
   const columns = CHAIN_IDS.map((chainId, i): FeeColumn => {
     const q = queries[i];
+    // A failed refresh is shown as a failure: the last good quote is from an older block and must not
+    // pass for current (React Query keeps it in `data` next to the new `error`).
+    if (q?.error) {
+      const last = q.data ? ` (last good quote at block ${q.data.blockNumber})` : '';
+      return { chainId, status: 'error', error: `${errorMessage(q.error)}${last}` };
+    }
     if (q?.data) return { chainId, status: 'ready', quote: q.data, refreshing: q.isFetching };
-    if (q?.error) return { chainId, status: 'error', error: errorMessage(q.error) };
     return { chainId, status: 'loading' };
   });
   return {

@@ -35,7 +35,12 @@ export function GenericPositions({ positions }: ProtocolViewProps) {
               {p.warning ? <p className="text-xs text-amber-700 dark:text-amber-400">{p.warning}</p> : null}
             </div>
             <div className="text-right">
-              <p className="tabular-nums">{formatUsd(value.usdE18)}</p>
+              <p className="tabular-nums">
+                {value.unpriced > 0 && value.usdE18 === 0n ? '—' : formatUsd(value.usdE18)}
+                {value.unpriced > 0 && value.usdE18 !== 0n ? (
+                  <span className="text-xs text-zinc-500"> + unpriced</span>
+                ) : null}
+              </p>
               <p className="text-xs">
                 <YieldText value={p.yield} />
               </p>

@@ -69,8 +69,17 @@ export function V3PositionItem({ position }: { position: Position }) {
         </div>
         <div className="text-right">
           <p className="tabular-nums" data-testid="v3-value">
-            {formatUsd(value.usdE18)}
+            {value.unpriced > 0 && value.usdE18 === 0n ? '—' : formatUsd(value.usdE18)}
             {value.includesUntrusted ? ' *' : ''}
+            {value.unpriced > 0 && value.usdE18 !== 0n ? (
+              <span
+                className="text-xs text-zinc-500"
+                title="Part of this position has no usable price and is not counted"
+              >
+                {' '}
+                + unpriced
+              </span>
+            ) : null}
           </p>
           <p className="text-xs" data-testid="v3-apr">
             <YieldText value={position.yield} />

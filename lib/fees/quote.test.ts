@@ -4,7 +4,11 @@ import { noFeedReading } from '../prices/chainlink';
 import { cheapestByAction, walletMaxFee } from './quote';
 import { type ActionQuote, type ChainFeeResult, FEE_ACTIONS, type FeeActionId } from './types';
 
-function action(id: FeeActionId, totalWei: bigint | null): ActionQuote {
+function action(
+  id: FeeActionId,
+  totalWei: bigint | null,
+  gasSource: ActionQuote['gasSource'] = { kind: 'estimated' },
+): ActionQuote {
   const part = {
     wei: totalWei,
     status: totalWei === null ? ('unavailable' as const) : ('ok' as const),
@@ -15,7 +19,7 @@ function action(id: FeeActionId, totalWei: bigint | null): ActionQuote {
     tx: null,
     variant: null,
     gas: null,
-    gasSource: null,
+    gasSource,
     execution: part,
     l1Data: part,
     l1Detail: null,
@@ -57,6 +61,19 @@ describe('cheapestByAction', () => {
       'uniswap-v3-swap': [],
       'aave-supply': [],
     });
+  });
+});
+
+describe('cheapestByAction with assumed figures', () => {
+  it('never marks a total that rests on typical gas or an L1 upper bound', () => {
+    const typical = chain(10, { 'eth-transfer': 100n });
+    const upper = chain(324, { 'eth-transfer': 150n });
+    const exact = chain(42161, { 'eth-transfer': 200n });
+    if (!typical.ok || !upper.ok) throw new Error('fixture');
+    typical.quote.actions[0] = action('eth-transfer', 100n, { kind: 'typical', reason: 'no estimate' });
+    const bounded = action('eth-transfer', 150n);
+    upper.quote.actions[0] = { ...bounded, l1Data: { wei: 75n, status: 'upper-bound', note: null } };
+    expect(cheapestByAction([typical, upper, exact])['eth-transfer']).toEqual([42161]);
   });
 });
 

@@ -269,9 +269,18 @@ export async function quoteAllChains(
   );
 }
 
+/** A total built only from figures the chain itself gave: estimated gas, and no part an upper bound. */
+function comparable(a: ActionQuote): boolean {
+  const parts = [a.execution, a.l1Data, ...(a.operator ? [a.operator] : [])];
+  return (
+    a.gasSource?.kind === 'estimated' && parts.every((p) => p.status === 'ok' || p.status === 'included')
+  );
+}
+
 /**
  * The chain(s) where each action costs least, in wei (every chain here pays gas in ETH, so wei compare
- * without a price). Only chains with a known total take part; ties are all marked.
+ * without a price). Only exact totals take part (estimated gas, no upper bound, no typical figure): a
+ * "cheapest" mark never rests on an assumption. Ties are all marked.
  */
 export function cheapestByAction(results: readonly ChainFeeResult[]): Record<FeeActionId, ChainId[]> {
   const out = {} as Record<FeeActionId, ChainId[]>;
@@ -280,7 +289,8 @@ export function cheapestByAction(results: readonly ChainFeeResult[]): Record<Fee
     let chains: ChainId[] = [];
     for (const r of results) {
       if (!r.ok) continue;
-      const total = r.quote.actions.find((a) => a.action === action)?.totalWei ?? null;
+      const quote = r.quote.actions.find((a) => a.action === action);
+      const total = quote && comparable(quote) ? quote.totalWei : null;
       if (total === null) continue;
       if (best === null || total < best) {
         best = total;

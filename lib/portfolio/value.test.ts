@@ -60,4 +60,10 @@ describe('value', () => {
     const total = sumValues([positionValue(stale), positionValue(unpriced)]);
     expect(total).toEqual({ usdE18: 10n ** 18n, includesUntrusted: true, unpriced: 1 });
   });
+
+  it('counts a position whose contents could not be read as unpriced, not as zero', () => {
+    const unreadable = { ...position('liquidity', []), warning: 'pool slot0() reverted' };
+    expect(positionValue(unreadable)).toEqual({ usdE18: 0n, includesUntrusted: false, unpriced: 1 });
+    expect(positionValue(position('balance', [])).unpriced).toBe(0);
+  });
 });

@@ -37,7 +37,9 @@ export interface ValueSummary {
 export function positionValue(position: Position): ValueSummary {
   let usdE18 = 0n;
   let includesUntrusted = false;
-  let unpriced = 0;
+  // A position whose contents could not be read at all (it says why in `warning`) is not worth zero:
+  // it is unknown, and counts as unpriced.
+  let unpriced = position.assets.length === 0 && position.warning !== null ? 1 : 0;
   for (const a of [...position.assets, ...position.rewards]) {
     if (a.usdE18 === null) {
       if (a.amount !== 0n) unpriced += 1;
