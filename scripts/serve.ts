@@ -1,6 +1,6 @@
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const TYPES: Record<string, string> = {
@@ -33,7 +33,13 @@ export interface ServeOptions {
 export function serve(options: ServeOptions): Promise<Server> {
   const root = resolve(options.root);
   const fileFor = (pathname: string): string | null => {
-    const clean = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(pathname);
+    } catch {
+      return null; // a malformed escape is simply not a file here
+    }
+    const clean = normalize(decoded).replace(/^(\.\.[/\\])+/, '');
     const candidates = [join(root, clean), join(root, `${clean}.html`), join(root, clean, 'index.html')];
     const match = /^\/address\/[^/]+(\/.*)?$/.exec(clean);
     if (match) {
@@ -43,7 +49,7 @@ export function serve(options: ServeOptions): Promise<Server> {
       if (!rest && clean.endsWith('.txt')) candidates.unshift(join(root, 'address', '_.txt'));
     }
     for (const file of candidates) {
-      if (!file.startsWith(root)) continue;
+      if (file !== root && !file.startsWith(root + sep)) continue;
       if (existsSync(file) && statSync(file).isFile()) return file;
     }
     return null;

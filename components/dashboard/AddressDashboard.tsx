@@ -60,7 +60,12 @@ export function AddressDashboard({ address }: { address: Address }) {
   const queries = usePortfolio(address);
   const [copied, setCopied] = useState(false);
 
-  const loaded = queries.map((q) => q.data).filter((d): d is ChainPortfolio => !!d && d.error === null);
+  // A chain whose last refresh failed is left out (its old figures must not pass for current).
+  const loaded = queries
+    .filter((q) => !q.error)
+    .map((q) => q.data)
+    .filter((d): d is ChainPortfolio => !!d && d.error === null);
+  const incomplete = loaded.filter((c) => c.protocolErrors.length > 0).length;
   const values = loaded.map((c) => ({ chainId: c.chainId, value: chainValue(c) }));
   const total = sumValues(values.map((v) => v.value));
   const pending = queries.some((q) => q.isPending);
@@ -106,6 +111,14 @@ export function AddressDashboard({ address }: { address: Address }) {
               {loaded.length < CHAIN_IDS.length && !pending ? (
                 <Badge tone="bad" title="Chains that failed are left out of this total">
                   {CHAIN_IDS.length - loaded.length} chain(s) missing
+                </Badge>
+              ) : null}
+              {incomplete > 0 ? (
+                <Badge
+                  tone="bad"
+                  title="A protocol could not be read on some chain; its positions are not in this total"
+                >
+                  incomplete
                 </Badge>
               ) : null}
               {total.includesUntrusted ? <Badge tone="warn">includes stale prices</Badge> : null}

@@ -15,9 +15,17 @@ export interface ChainState {
   refetch: () => void;
 }
 
-function groupByProtocol(positions: readonly Position[]): [string, Position[]][] {
+/**
+ * Positions by protocol, plus every protocol that reported an account summary without positions (an
+ * Aave account whose balances could not be read still has a health factor worth showing).
+ */
+function groupByProtocol(
+  positions: readonly Position[],
+  summaryProtocols: readonly string[],
+): [string, Position[]][] {
   const groups = new Map<string, Position[]>();
   for (const p of positions) groups.set(p.protocol, [...(groups.get(p.protocol) ?? []), p]);
+  for (const protocol of summaryProtocols) if (!groups.has(protocol)) groups.set(protocol, []);
   const order = Object.keys(PROTOCOL_VIEWS);
   return [...groups.entries()].sort(([a], [b]) => {
     const ia = order.indexOf(a);
@@ -41,7 +49,9 @@ export function ChainSection({
   const spec = CHAINS[chainId];
   const data = state.data;
   const failure = state.error?.message ?? data?.error ?? null;
-  const value = data && !data.error ? chainValue(data) : null;
+  // A failed refresh leaves the last good read in `data`: it must not pass for current, so no total.
+  const value = data && !data.error && !state.error ? chainValue(data) : null;
+  const incomplete = data && !state.error ? data.protocolErrors.map((e) => e.protocol) : [];
   const headingId = `chain-${chainId}-title`;
 
   return (
@@ -71,6 +81,13 @@ export function ChainSection({
           {value ? (
             <span className="font-semibold tabular-nums" data-testid="chain-total">
               {formatUsd(value.usdE18)}
+              {incomplete.length > 0 ? (
+                <span className="ml-1 align-middle">
+                  <Badge tone="bad" title={`Not in this total: ${incomplete.join(', ')} could not be read`}>
+                    incomplete
+                  </Badge>
+                </span>
+              ) : null}
               {value.includesUntrusted ? (
                 <span className="ml-1 align-middle">
                   <Badge
@@ -110,14 +127,19 @@ export function ChainSection({
               Read at block <span className="font-mono">{data.blockNumber?.toString()}</span>
               {data.blockTimestamp !== null ? ` · ${chainTime(data.blockTimestamp)}` : ''}
             </p>
-            {data.positions.length === 0 && data.protocolErrors.length === 0 ? (
+            {data.positions.length === 0 &&
+            data.protocolErrors.length === 0 &&
+            data.summaries.length === 0 ? (
               <p className="py-4 text-center text-sm text-zinc-500">Nothing held on {spec.name}.</p>
             ) : null}
             <div className="space-y-4">
-              {groupByProtocol(data.positions).map(([protocol, positions]) => {
+              {groupByProtocol(
+                data.positions,
+                // A protocol's summary carries its protocol id as `type`.
+                data.summaries.map((s) => (s as { type: string }).type),
+              ).map(([protocol, positions]) => {
                 const view = PROTOCOL_VIEWS[protocol];
                 const Component = view?.Component ?? FALLBACK_VIEW;
-                // A protocol's summary carries its protocol id as `type`.
                 const summary = data.summaries.find((s) => (s as { type: string }).type === protocol);
                 return (
                   <section key={protocol} aria-label={view?.title ?? protocol} data-protocol={protocol}>

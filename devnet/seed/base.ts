@@ -92,13 +92,10 @@ const mockFeedAbi = parseAbi([
   'function latestAnswer() view returns (int256)',
   'function latestRound() view returns (uint256)',
 ]);
-const sequencerAbi = parseAbi(['function setAnswer(bool isDown, uint256 timestamp)']);
 
 export const MINTABLE_ERC20 =
   '@aave/core-v3/artifacts/contracts/mocks/tokens/MintableERC20.sol/MintableERC20.json';
 export const WETH9 = '@aave/core-v3/artifacts/contracts/dependencies/weth/WETH9.sol/WETH9.json';
-const SEQUENCER_ORACLE =
-  '@aave/core-v3/artifacts/contracts/mocks/oracle/SequencerOracle.sol/SequencerOracle.json';
 export const MOCK_V3_AGGREGATOR = {
   path: '@chainlink/contracts/src/v0.8/tests/MockV3Aggregator.sol',
   contract: 'MockV3Aggregator',
@@ -173,9 +170,12 @@ async function seedBase(ctx: SeedContext): Promise<void> {
     await deployFeed(ctx, pair, price);
   }
 
-  // L2 sequencer uptime feed (Aave's SequencerOracle): up since two days before genesis.
-  const sequencer = await chain.deploy(deployer, loadArtifact(SEQUENCER_ORACLE), [deployer]);
-  await chain.write(deployer, sequencer, sequencerAbi, 'setAnswer', [false, ctx.genesis - 2n * 86_400n]);
+  // L2 sequencer uptime feed, as Chainlink's: answer 0 (up), `startedAt` = when it last came up, two days
+  // before genesis (past the grace period). Chainlink's own MockV3Aggregator, since Aave's SequencerOracle
+  // mock leaves `startedAt` at 0, which on a real feed means "not initialised".
+  const upSince = ctx.genesis - 2n * 86_400n;
+  const sequencer = await chain.deploy(deployer, compile(MOCK_V3_AGGREGATOR), [0, 0n]);
+  await chain.write(deployer, sequencer, mockFeedAbi, 'updateRoundData', [1n, 0n, upSince, upSince]);
   chain.contracts[DEVNET_SEQUENCER_FEED] = sequencer;
 }
 

@@ -9,9 +9,9 @@ import {
   MINTABLE_ERC20,
   STALE_FEED,
 } from '../../devnet/seed/base';
-import { testDevnet } from '../../devnet/testing';
+import { snapshotChain, testDevnet } from '../../devnet/testing';
 import { createReadClient } from '../chains/client';
-import { devnetFeedName } from '../chains/network';
+import { DEVNET_SEQUENCER_FEED, devnetFeedName } from '../chains/network';
 import { CHAIN_IDS, type ChainId } from '../chains/registry';
 import { erc20Abi } from '../tokens/metadata';
 import { portfolioJson } from './json';
@@ -111,9 +111,45 @@ describe('portfolio on the devnet', () => {
     expect(json.chains.find((c) => c.chainId === 324)?.blockNumber).toBeNull();
   });
 
+  it('distrusts every price while the sequencer is down, in its grace period, or its feed is uninitialised', async () => {
+    const chain = new DevnetChain(10, manifest.chains['10'].rpcUrl, []);
+    const feed = manifest.chains['10'].contracts[DEVNET_SEQUENCER_FEED] as Address;
+    const deployer = manifest.accounts.deployer as Address;
+    const abi = parseAbi(['function updateRoundData(uint80, int256, uint256, uint256)']);
+    const cases: [string, bigint, (now: bigint) => bigint, RegExp][] = [
+      ['down', 1n, (now) => now - 86_400n, /sequencer is down/],
+      ['grace', 0n, (now) => now - 600n, /came back \d+s ago/],
+      ['uninitialised', 0n, () => 0n, /not initialised/],
+    ];
+    for (const [name, answer, startedAt, reason] of cases) {
+      const restore = await snapshotChain(chain);
+      try {
+        const now = await chain.latestTimestamp();
+        await chain.write(deployer, feed, abi, 'updateRoundData', [9n, answer, now, startedAt(now)]);
+        const read = await readChainPortfolio({
+          network,
+          chainId: 10,
+          client: clients[10],
+          owner: demo,
+          protocols: [],
+        });
+        const prices = read.positions
+          .flatMap((p) => p.assets.map((a) => a.price))
+          .filter((p) => p.status !== 'no-feed');
+        expect(prices.length, name).toBeGreaterThan(0);
+        for (const price of prices) {
+          expect(price.status, name).toBe('sequencer-down');
+          expect(price.reason, name).toMatch(reason);
+        }
+      } finally {
+        await restore();
+      }
+    }
+  });
+
   it('reads a token the user added by address, and one that is not a token says so', async () => {
     const chain = new DevnetChain(324, manifest.chains['324'].rpcUrl, []);
-    const snapshot = await chain.test.snapshot();
+    const restore = await snapshotChain(chain);
     try {
       const deployer = manifest.accounts.deployer as Address;
       const token = await chain.deploy(deployer, loadArtifact(MINTABLE_ERC20), ['Added Token', 'ADD', 8]);
@@ -142,7 +178,7 @@ describe('portfolio on the devnet', () => {
         Object.keys(DEMO_HOLDINGS[324]).length + 1,
       );
     } finally {
-      await chain.test.revert({ id: snapshot });
+      await restore();
     }
   });
 });

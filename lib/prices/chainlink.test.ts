@@ -75,4 +75,12 @@ describe('evaluatePrice', () => {
     expect(down.usdE18).toBe(10n ** 18n);
     expect(SEQUENCER_GRACE_SECONDS).toBe(3600n);
   });
+
+  it('does not trust prices when the sequencer feed itself cannot be read', () => {
+    const r = evaluatePrice(direct, [ok(1_00000000n, NOW, 8)], NOW, {
+      state: 'unknown',
+      reason: 'sequencer feed unreadable',
+    });
+    expect(r).toMatchObject({ status: 'sequencer-down', reason: 'sequencer feed unreadable' });
+  });
 });

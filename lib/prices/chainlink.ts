@@ -46,6 +46,7 @@ export function addSequencerRead(batch: Batch, feed: Address): (blockTimestamp: 
     if (!r.ok) return { state: 'unknown', reason: `sequencer feed unreadable (${r.error})` };
     const [, answer, startedAt] = r.value;
     if (answer !== 0n) return { state: 'down', reason: 'the L2 sequencer is down' };
+    if (startedAt === 0n) return { state: 'unknown', reason: 'the sequencer uptime feed is not initialised' };
     if (startedAt !== 0n && blockTimestamp - startedAt < SEQUENCER_GRACE_SECONDS) {
       return {
         state: 'down',
@@ -103,7 +104,8 @@ export function evaluatePrice(
     denominator *= 10n ** BigInt(decimals);
   }
   const usdE18 = numerator / denominator;
-  if (sequencer.state === 'down') {
+  // Down, in its grace period, or unknowable: an L2 price cannot be trusted as current either way.
+  if (sequencer.state !== 'up') {
     return { ...base, usdE18, status: 'sequencer-down', updatedAt: oldest, reason: sequencer.reason };
   }
   if (staleReasons.length > 0) {
