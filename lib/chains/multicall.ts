@@ -1,6 +1,7 @@
 import {
   type Abi,
   type Address,
+  BaseError,
   type ContractFunctionArgs,
   type ContractFunctionName,
   type ContractFunctionReturnType,
@@ -9,8 +10,10 @@ import {
   type EncodeFunctionDataParameters,
   encodeFunctionData,
   type Hex,
+  HttpRequestError,
   type PublicClient,
   parseAbi,
+  TimeoutError,
 } from 'viem';
 
 export const multicall3Abi = parseAbi([
@@ -88,6 +91,63 @@ function errorMessage(error: unknown): string {
   return String(error);
 }
 
+type RawResult = { success: boolean; returnData: Hex } | { failure: string };
+
+class NoMulticallError extends Error {}
+
+/**
+ * Whether an aggregate3 failure is the EVM running out of gas or reverting (what a hostile target can
+ * cause), as opposed to the RPC failing (unreachable, timed out, rate-limited, state pruned), which
+ * splitting the batch cannot help.
+ */
+function sunkByTarget(error: unknown): boolean {
+  if (error instanceof NoMulticallError || !(error instanceof BaseError)) return false;
+  if (error.walk((e) => e instanceof HttpRequestError || e instanceof TimeoutError)) return false;
+  return /out of gas|outofgas|gas required exceeds|memory|revert/i.test(
+    `${error.shortMessage} ${error.details ?? ''}`,
+  );
+}
+
+/**
+ * One `aggregate3` eth_call. Each call already fails alone inside it, but a hostile target can still sink
+ * the whole call: one that burns the 63/64 of gas it is handed leaves too little for the calls after it,
+ * and one that returns a huge blob makes Multicall3 itself pay to copy it. When the EVM (not the RPC)
+ * fails the call, the chunk is halved and retried, so the failure ends up with the call that caused it;
+ * this costs extra round trips only when it happens.
+ */
+async function aggregate(
+  client: PublicClient,
+  chunk: readonly Call<unknown>[],
+  options: MulticallOptions,
+): Promise<RawResult[]> {
+  try {
+    // aggregate3 is declared payable, so it is simulated with a plain eth_call.
+    const { data } = await client.call({
+      to: options.multicall3,
+      data: encodeFunctionData({
+        abi: multicall3Abi,
+        functionName: 'aggregate3',
+        args: [chunk.map((c) => ({ target: c.target, allowFailure: true, callData: c.callData }))],
+      }),
+      ...(options.blockNumber === undefined ? {} : { blockNumber: options.blockNumber }),
+    });
+    if (data === undefined)
+      throw new NoMulticallError(`Multicall3 at ${options.multicall3} returned nothing (no code there?)`);
+    return [...decodeFunctionResult({ abi: multicall3Abi, functionName: 'aggregate3', data })];
+  } catch (error) {
+    if (!sunkByTarget(error)) throw error;
+    const [only] = chunk;
+    if (chunk.length === 1 && only)
+      return [{ failure: `${only.label} sank the whole call: ${errorMessage(error)}` }];
+    const half = Math.ceil(chunk.length / 2);
+    const [a, b] = await Promise.all([
+      aggregate(client, chunk.slice(0, half), options),
+      aggregate(client, chunk.slice(half), options),
+    ]);
+    return [...a, ...b];
+  }
+}
+
 /**
  * Executes calls through Multicall3 `aggregate3` with per-call failure isolation: a reverting call or
  * undecodable return yields `{ ok: false }` for that call alone. A transport failure rejects.
@@ -114,23 +174,7 @@ export async function multicall(
   }
   chunks.push(current);
 
-  const chunkResults = await Promise.all(
-    chunks.map(async (chunk) => {
-      // aggregate3 is declared payable, so it is simulated with a plain eth_call.
-      const { data } = await client.call({
-        to: options.multicall3,
-        data: encodeFunctionData({
-          abi: multicall3Abi,
-          functionName: 'aggregate3',
-          args: [chunk.map((c) => ({ target: c.target, allowFailure: true, callData: c.callData }))],
-        }),
-        ...(options.blockNumber === undefined ? {} : { blockNumber: options.blockNumber }),
-      });
-      if (data === undefined)
-        throw new Error(`Multicall3 at ${options.multicall3} returned nothing (no code there?)`);
-      return decodeFunctionResult({ abi: multicall3Abi, functionName: 'aggregate3', data });
-    }),
-  );
+  const chunkResults = await Promise.all(chunks.map((chunk) => aggregate(client, chunk, options)));
 
   const out: Result<unknown>[] = [];
   chunks.forEach((chunk, ci) => {
@@ -139,6 +183,8 @@ export async function multicall(
       const r = results[i];
       if (!r) {
         out.push({ ok: false, error: `${c.label}: missing result` });
+      } else if ('failure' in r) {
+        out.push({ ok: false, error: r.failure });
       } else if (!r.success) {
         out.push({ ok: false, error: `${c.label} reverted` });
       } else {
