@@ -1,35 +1,11 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { formatEther } from 'viem';
 import { describe, expect, it } from 'vitest';
 import { testDevnet } from '../devnet/testing';
 import { CHAIN_IDS } from '../lib/chains/registry';
 import { FEE_ACTIONS } from '../lib/fees/types';
+import { runScript, writeManifest } from './cli-testing';
 
-const run = promisify(execFile);
-const ROOT = join(import.meta.dirname, '..');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
-
-function writeManifest(manifest: unknown): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'layerglass-')), 'deployments.json');
-  writeFileSync(file, JSON.stringify(manifest));
-  return file;
-}
-
-async function fees(args: string[], env: Record<string, string>) {
-  try {
-    const { stdout, stderr } = await run(TSX, [join(ROOT, 'scripts', 'fees.ts'), ...args], {
-      env: { ...process.env, ...env },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const fees = (args: string[], env: Record<string, string>) => runScript('fees.ts', args, env);
 
 interface ActionJson {
   action: string;

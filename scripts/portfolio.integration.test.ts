@@ -1,36 +1,13 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { parseUnits } from 'viem';
 import { describe, expect, it } from 'vitest';
 import { DEMO_HOLDINGS, tokenDecimals } from '../devnet/seed/base';
 import { testDevnet } from '../devnet/testing';
 import { CHAIN_IDS } from '../lib/chains/registry';
+import { runScript, writeManifest } from './cli-testing';
 
-const run = promisify(execFile);
-const ROOT = join(import.meta.dirname, '..');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
-
-function writeManifest(manifest: unknown): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'layerglass-')), 'deployments.json');
-  writeFileSync(file, JSON.stringify(manifest));
-  return file;
-}
-
-async function portfolio(args: string[], manifestPath: string) {
-  try {
-    const { stdout, stderr } = await run(TSX, [join(ROOT, 'scripts', 'portfolio.ts'), ...args], {
-      env: { ...process.env, LAYERGLASS_MANIFEST: manifestPath },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const portfolio = (args: string[], manifestPath: string) =>
+  runScript('portfolio.ts', args, { LAYERGLASS_MANIFEST: manifestPath });
 
 describe('npm run portfolio', () => {
   const { manifest } = testDevnet();
