@@ -2,7 +2,7 @@ import { type Address, maxUint256, parseUnits, zeroAddress } from 'viem';
 import { devnetFeedName } from '../../lib/chains/network';
 import type { ChainId } from '../../lib/chains/registry';
 import { type Artifact, linkBytecode, loadArtifact } from '../artifacts';
-import { GOV_TOKEN } from './base';
+import { GOV_TOKEN, MINTABLE_ERC20, WETH9 } from './base';
 import type { SeedContext, SeedModule } from './types';
 
 /**
@@ -33,8 +33,6 @@ const ARTIFACTS = {
   uiIncentives: `${PERIPHERY}/misc/UiIncentiveDataProviderV3.sol/UiIncentiveDataProviderV3.json`,
   rewards: `${PERIPHERY}/rewards/RewardsController.sol/RewardsController.json`,
   pullStrategy: `${PERIPHERY}/rewards/transfer-strategies/PullRewardsTransferStrategy.sol/PullRewardsTransferStrategy.json`,
-  erc20: `${CORE}/mocks/tokens/MintableERC20.sol/MintableERC20.json`,
-  weth: `${CORE}/dependencies/weth/WETH9.sol/WETH9.json`,
 } as const;
 
 const LOGIC_LIBRARIES = [
@@ -177,8 +175,8 @@ async function seedAave(ctx: SeedContext): Promise<void> {
     configurator: art(ARTIFACTS.configurator),
     oracle: art(ARTIFACTS.oracle),
     dataProvider: art(ARTIFACTS.dataProvider),
-    erc20: art(ARTIFACTS.erc20),
-    weth: art(ARTIFACTS.weth),
+    erc20: art(MINTABLE_ERC20),
+    weth: art(WETH9),
   };
 
   // Addresses provider, then the pool and configurator behind the provider's proxies.

@@ -1,5 +1,6 @@
 import { type Address, encodeFunctionData, maxUint256, parseAbi, parseUnits, stringToHex } from 'viem';
 import type { ChainId } from '../../lib/chains/registry';
+import { poolAbi, factoryAbi as readFactoryAbi } from '../../lib/protocols/uniswap-v3/abi';
 import { sortTokens } from '../../lib/protocols/uniswap-v3/addresses';
 import { getTickAtSqrtRatio, MAX_TICK, MIN_TICK } from '../../lib/protocols/uniswap-v3/math';
 import { linkBytecode, loadArtifact } from '../artifacts';
@@ -532,4 +533,49 @@ export async function mintManyPositions(
       mints.slice(i, i + 20),
     ]);
   }
+}
+
+/**
+ * Mints `count` in-range positions in the WETH/USDC 0.05% pool to `recipient` (0.01 WETH and 30 USDC
+ * desired each): finds the pool and its current tick, then `mintManyPositions`. Inside a snapshot.
+ */
+export async function mintManyWethUsdcPositions(
+  chain: DevnetChain,
+  options: {
+    factory: Address;
+    positionManager: Address;
+    weth: Address;
+    usdc: Address;
+    lp: Address;
+    recipient: Address;
+    count: number;
+  },
+): Promise<void> {
+  const [token0, token1] = sortTokens(options.weth, options.usdc);
+  const pool = await chain.public.readContract({
+    address: options.factory,
+    abi: readFactoryAbi,
+    functionName: 'getPool',
+    args: [token0, token1, 500],
+  });
+  const [, tickCurrent] = await chain.public.readContract({
+    address: pool,
+    abi: poolAbi,
+    functionName: 'slot0',
+  });
+  const weth = parseUnits('0.01', 18);
+  const usdc = parseUnits('30', 6);
+  const wethIs0 = token0.toLowerCase() === options.weth.toLowerCase();
+  await mintManyPositions(chain, {
+    lp: options.lp,
+    positionManager: options.positionManager,
+    token0,
+    token1,
+    fee: 500,
+    tickCurrent,
+    recipient: options.recipient,
+    count: options.count,
+    amount0: wethIs0 ? weth : usdc,
+    amount1: wethIs0 ? usdc : weth,
+  });
 }

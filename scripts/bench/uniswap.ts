@@ -1,13 +1,11 @@
 import type { Address, Hex } from 'viem';
 import { DevnetChain } from '../../devnet/chain';
 import { recordingClient, sequentialDepth } from '../../devnet/rpc-recorder';
-import { mintManyPositions } from '../../devnet/seed/uniswap';
+import { mintManyWethUsdcPositions } from '../../devnet/seed/uniswap';
 import type { DevnetManifest } from '../../lib/chains/manifest';
 import { devnetNetwork } from '../../lib/chains/network';
 import { CHAIN_IDS, type ChainId } from '../../lib/chains/registry';
 import { readChainPortfolio } from '../../lib/portfolio/read';
-import { factoryAbi, poolAbi } from '../../lib/protocols/uniswap-v3/abi';
-import { sortTokens } from '../../lib/protocols/uniswap-v3/addresses';
 import { sushiswapV3Reader, uniswapV3Reader } from '../../lib/protocols/uniswap-v3/read';
 
 /** Added to every request in the "remote RPC" figures: a round trip to a public endpoint. */
@@ -52,36 +50,13 @@ export async function benchUniswap(manifest: DevnetManifest): Promise<void> {
     const { WETH: weth, USDC: usdc } = m.tokens;
     const lp = manifest.accounts.deployer;
     if (!factory || !positionManager || !weth || !usdc || !lp) throw new Error('devnet has no Uniswap V3');
-    const [token0, token1] = sortTokens(weth, usdc);
-    const pool = await devnet.public.readContract({
-      address: factory,
-      abi: factoryAbi,
-      functionName: 'getPool',
-      args: [token0, token1, 500],
-    });
-    const [, tickCurrent] = await devnet.public.readContract({
-      address: pool,
-      abi: poolAbi,
-      functionName: 'slot0',
-    });
     const owners: [Address, number][] = [
       ['0x000000000000000000000000000000000000b001', 1],
       ['0x000000000000000000000000000000000000b200', 200],
     ];
     const mintStarted = performance.now();
     for (const [recipient, count] of owners) {
-      await mintManyPositions(devnet, {
-        lp,
-        positionManager,
-        token0,
-        token1,
-        fee: 500,
-        tickCurrent,
-        recipient,
-        count,
-        amount0: token0 === weth ? 10n ** 16n : 30_000_000n,
-        amount1: token0 === weth ? 30_000_000n : 10n ** 16n,
-      });
+      await mintManyWethUsdcPositions(devnet, { factory, positionManager, weth, usdc, lp, recipient, count });
     }
     console.log(
       `minted 201 positions on ${chainId} in ${Math.round(performance.now() - mintStarted)} ms (snapshot)`,

@@ -15,7 +15,7 @@ import { DevnetChain } from '../../../devnet/chain';
 import { recordingClient, sequentialDepth } from '../../../devnet/rpc-recorder';
 import {
   demoPositions,
-  mintManyPositions,
+  mintManyWethUsdcPositions,
   seedSwapRouterAbi,
   V3_DEPLOYMENTS,
   type V3Prefix,
@@ -576,21 +576,6 @@ describe('round trips', () => {
   it('stay the same for 1 and 200 positions: every level is one multicall', async () => {
     const npm = contract(chainId, 'UniswapV3NonfungiblePositionManager');
     const tokens = manifest.chains['42161'].tokens;
-    const [token0, token1] = [tokens.WETH, tokens.USDC].sort((x, y) =>
-      (x ?? '').toLowerCase() < (y ?? '').toLowerCase() ? -1 : 1,
-    ) as [Address, Address];
-    const pool = await devnet.public.readContract({
-      address: contract(chainId, 'UniswapV3Factory'),
-      abi: factoryAbi,
-      functionName: 'getPool',
-      args: [token0, token1, 500],
-    });
-    const [, tickCurrent] = await devnet.public.readContract({
-      address: pool,
-      abi: poolAbi,
-      functionName: 'slot0',
-    });
-    const wethIs0 = token0 === tokens.WETH;
     const owners = {
       one: '0x000000000000000000000000000000000000a001',
       many: '0x000000000000000000000000000000000000a200',
@@ -600,17 +585,14 @@ describe('round trips', () => {
       [owners.one, 1],
       [owners.many, 200],
     ] as const) {
-      await mintManyPositions(devnet, {
-        lp,
+      await mintManyWethUsdcPositions(devnet, {
+        factory: contract(chainId, 'UniswapV3Factory'),
         positionManager: npm,
-        token0,
-        token1,
-        fee: 500,
-        tickCurrent,
+        weth: tokens.WETH as Address,
+        usdc: tokens.USDC as Address,
+        lp,
         recipient: owner,
         count,
-        amount0: wethIs0 ? parseUnits('0.01', 18) : parseUnits('30', 6),
-        amount1: wethIs0 ? parseUnits('30', 6) : parseUnits('0.01', 18),
       });
     }
     const erc721 = parseAbi(['function balanceOf(address) view returns (uint256)']);
