@@ -5,7 +5,10 @@ import { assignAccounts } from './accounts';
 import { type AnvilInstance, freePort, startAnvil } from './anvil';
 import { DevnetChain } from './chain';
 import { SEED_MODULES } from './seed/index';
-import type { SeedModule } from './seed/types';
+import { historyDays, seedOrder } from './seed/order';
+import type { SeedContext, SeedModule } from './seed/types';
+
+const DAY = 86_400n;
 
 /** 2026-01-01T00:00:00Z: every devnet starts here, one second per block, so runs are identical. */
 export const DEVNET_GENESIS = 1_767_225_600n;
@@ -38,11 +41,32 @@ async function seedChain(
   const unlocked = await probe.request<Address[]>('eth_accounts', []);
   const chain = new DevnetChain(chainId, anvil.rpcUrl, unlocked);
   const accounts = assignAccounts(unlocked);
-  for (const module of modules) {
+  const ctx: SeedContext = { chainId, chain, accounts, genesis: DEVNET_GENESIS };
+  const ordered = seedOrder(modules);
+  const timed = async (name: string, run: () => Promise<void>) => {
     const t = performance.now();
-    await module.seed({ chainId, chain, accounts, genesis: DEVNET_GENESIS });
-    log(`  chain ${chainId}: ${module.name} seeded in ${Math.round(performance.now() - t)} ms`);
+    await run();
+    log(`  chain ${chainId}: ${name} in ${Math.round(performance.now() - t)} ms`);
+  };
+  for (const module of ordered.filter((m) => !m.final))
+    await timed(`${module.name} seeded`, () => module.seed(ctx));
+  // One shared history for every step, ending at the final block: each step's days are its last ones.
+  const days = historyDays(ordered);
+  if (days > 0) {
+    await timed(`${days} simulated days`, async () => {
+      const start = await chain.latestTimestamp();
+      for (let d = 1; d <= days; d++) {
+        await chain.setNextTimestamp(start + BigInt(d) * DAY);
+        for (const module of ordered) {
+          const h = module.history;
+          if (h && d > days - h.days) await h.onDay(ctx, d - (days - h.days));
+        }
+      }
+      await chain.mine();
+    });
   }
+  for (const module of ordered.filter((m) => m.final))
+    await timed(`${module.name} seeded`, () => module.seed(ctx));
   return { chain, accounts };
 }
 

@@ -3,19 +3,10 @@ import { CHAINS } from '../lib/chains/registry';
 import { formatAmount, formatPercent, formatUsd } from '../lib/format/index';
 import { portfolioJson } from '../lib/portfolio/json';
 import { readPortfolio } from '../lib/portfolio/read';
-import type { ProtocolSummary } from '../lib/portfolio/types';
-import { chainValue, positionValue, sumValues } from '../lib/portfolio/value';
-import { aaveV3SummaryLines } from '../lib/protocols/aave-v3/view';
-import { describeV3Position } from '../lib/protocols/uniswap-v3/format';
+import { chainTotal, portfolioTotals } from '../lib/portfolio/select';
+import { positionValue } from '../lib/portfolio/value';
+import { PROTOCOL_MODULES } from '../lib/protocols/registry';
 import { loadNetwork, networkClients, parseNetworkFlag } from './network';
-
-/** Text lines of a protocol's account summary (health factor, net APY, …). */
-function summaryLines(summary: ProtocolSummary): string[] {
-  switch (summary.type) {
-    case 'aave-v3':
-      return aaveV3SummaryLines(summary);
-  }
-}
 
 const USAGE = 'usage: npm run portfolio -- <address> [--network devnet|mainnet] [--json]';
 
@@ -40,7 +31,10 @@ async function main(argv: string[]): Promise<number> {
     console.log(JSON.stringify(portfolioJson(portfolio), null, 2));
     return 0;
   }
-  const total = sumValues(portfolio.chains.map(chainValue));
+  const totals = portfolioTotals(
+    portfolio.chains.map((c) => ({ chainId: c.chainId, chain: c.error === null ? c : null })),
+  );
+  const total = totals.total;
   console.log(
     `${portfolio.address} on ${network.name}: ${formatUsd(total.usdE18)}${total.includesUntrusted ? ' (includes stale prices)' : ''}`,
   );
@@ -50,7 +44,7 @@ async function main(argv: string[]): Promise<number> {
       console.log(`\n${spec.name} (${chain.chainId}): ERROR ${chain.error}`);
       continue;
     }
-    const value = chainValue(chain);
+    const value = chainTotal(chain);
     console.log(
       `\n${spec.name} (${chain.chainId}) at block ${chain.blockNumber}: ${formatUsd(value.usdE18)}`,
     );
@@ -75,9 +69,11 @@ async function main(argv: string[]): Promise<number> {
         .map((a) => `${formatAmount(a.amount, a.decimals)} ${a.symbol}`)
         .join(' + ');
       if (rewards) console.log(`${' '.repeat(25)}uncollected: ${rewards}`);
-      if (p.details?.type === 'uniswap-v3') console.log(`${' '.repeat(25)}${describeV3Position(p.details)}`);
+      for (const m of PROTOCOL_MODULES)
+        for (const line of m.positionLines(p)) console.log(`${' '.repeat(25)}${line}`);
     }
-    for (const s of chain.summaries) for (const line of summaryLines(s)) console.log(`  ${line}`);
+    for (const s of chain.summaries)
+      for (const m of PROTOCOL_MODULES) for (const line of m.summaryLines(s)) console.log(`  ${line}`);
     for (const e of chain.protocolErrors) console.log(`  ${e.protocol}: ERROR ${e.error}`);
   }
   return 0;

@@ -32,6 +32,7 @@ function position(
               emissionPerSecond: 1n,
               distributionEnd: 2n,
               aprRay: RAY / 200n,
+              priceSource: 'OP/USD',
               note: null,
             },
           ]
@@ -57,7 +58,7 @@ function position(
     label: symbol,
     assets: [{ token: ASSET, symbol, decimals: 6, amount: 1_500_000n, price: ok, usdE18: (WAD * 3n) / 2n }],
     rewards: [],
-    yield: { baseApr: 0.05, rewardApr: 0, window: 'current rate', source: 's' },
+    yield: { baseApr: 0.05, rewardApr: 0, apy: 0.0513, compounds: true, window: 'current rate', source: 's' },
     warning: null,
     details,
   };
@@ -96,7 +97,7 @@ function summary(health: AaveV3Summary['health'], extra: Partial<AaveV3Summary> 
 }
 
 const render = (positions: Position[], s: AaveV3Summary) =>
-  renderToStaticMarkup(<AaveV3Positions chainId={10} network="devnet" positions={positions} summary={s} />);
+  renderToStaticMarkup(<AaveV3Positions chainId={10} positions={positions} summary={s} />);
 
 describe('AaveV3Positions', () => {
   it('shows no debt as ∞ and never the raw uint256.max', () => {

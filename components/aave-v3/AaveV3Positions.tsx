@@ -4,10 +4,11 @@ import { useId, useState } from 'react';
 import { formatPercent, formatUsd } from '@/lib/format/index';
 import type { Position } from '@/lib/portfolio/types';
 import { rayToNumber } from '@/lib/protocols/aave-v3/math';
+import { isAaveV3Details, isAaveV3Summary } from '@/lib/protocols/aave-v3/module';
 import type { AaveV3PositionDetails, AaveV3Summary } from '@/lib/protocols/aave-v3/types';
 import { formatHealthFactor } from '@/lib/protocols/aave-v3/view';
 import { AssetAmountText, AssetValue, PriceFlag } from '../positions/figures';
-import type { ProtocolViewProps } from '../positions/registry';
+import type { ProtocolViewProps } from '../positions/types';
 import { Badge, buttonClass } from '../ui/primitives';
 import { HealthFactorGauge } from './HealthFactorGauge';
 
@@ -104,8 +105,15 @@ function AccountSummary({ summary }: { summary: AaveV3Summary }) {
   );
 }
 
-function Apy({ position }: { position: Position }) {
-  const d = position.details as AaveV3PositionDetails;
+/** A supply or borrow with its Aave details, narrowed once by the module's guard. */
+type LendingRow = Position & { details: AaveV3PositionDetails };
+
+function isLendingRow(p: Position): p is LendingRow {
+  return isAaveV3Details(p.details);
+}
+
+function Apy({ position }: { position: LendingRow }) {
+  const d = position.details;
   const apy = rayToNumber(d.apyRay);
   return (
     <span className="inline-flex flex-col items-end">
@@ -130,8 +138,8 @@ function Apy({ position }: { position: Position }) {
 }
 
 /** Reserve state badges of a position (frozen, paused, inactive, no oracle price). */
-function ReserveState({ position }: { position: Position }) {
-  const d = position.details as AaveV3PositionDetails;
+function ReserveState({ position }: { position: LendingRow }) {
+  const d = position.details;
   return (
     <>
       {!d.reserve.active ? <Badge tone="bad">inactive</Badge> : null}
@@ -162,7 +170,7 @@ function LendingTable({
 }: {
   title: string;
   side: 'supply' | 'borrow';
-  positions: Position[];
+  positions: LendingRow[];
   showDetails: boolean;
 }) {
   if (positions.length === 0) return null;
@@ -192,7 +200,7 @@ function LendingTable({
       </thead>
       <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
         {positions.map((p) => {
-          const d = p.details as AaveV3PositionDetails;
+          const d = p.details;
           const asset = p.assets[0];
           return (
             <tr key={p.id} data-testid="aave-row" data-asset={d.asset} data-side={side}>
@@ -270,9 +278,10 @@ function LendingTable({
 export function AaveV3Positions({ positions, summary }: ProtocolViewProps) {
   const [showDetails, setShowDetails] = useState(false);
   const detailsId = useId();
-  const aave = summary?.type === 'aave-v3' ? summary : undefined;
-  const supplied = positions.filter((p) => p.kind === 'supply' && p.details?.type === 'aave-v3');
-  const borrowed = positions.filter((p) => p.kind === 'borrow' && p.details?.type === 'aave-v3');
+  const aave = isAaveV3Summary(summary) ? summary : undefined;
+  const rows = positions.filter(isLendingRow);
+  const supplied = rows.filter((p) => p.kind === 'supply');
+  const borrowed = rows.filter((p) => p.kind === 'borrow');
   const owed = positions.filter((p) => p.kind === 'farming');
   return (
     <div className="space-y-3" data-testid="aave-v3">

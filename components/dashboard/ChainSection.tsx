@@ -1,10 +1,11 @@
 import type { Network } from '@/lib/chains/network';
 import { CHAINS, type ChainId, explorerAddressUrl } from '@/lib/chains/registry';
 import { formatUsd } from '@/lib/format/index';
-import type { ChainPortfolio, Position } from '@/lib/portfolio/types';
-import { chainValue } from '@/lib/portfolio/value';
+import { DISPLAY_GROUPS } from '@/lib/portfolio/kinds';
+import { chainFailure, chainTotal, currentChain, groupChain } from '@/lib/portfolio/select';
+import type { ChainPortfolio } from '@/lib/portfolio/types';
 import { chainTime } from '../positions/figures';
-import { FALLBACK_VIEW, PROTOCOL_VIEWS } from '../positions/registry';
+import { protocolView } from '../protocols';
 import { Badge, buttonClass, Card, ChainDot, ErrorPanel, Skeleton } from '../ui/primitives';
 
 export interface ChainState {
@@ -13,25 +14,6 @@ export interface ChainState {
   isPending: boolean;
   isFetching: boolean;
   refetch: () => void;
-}
-
-/**
- * Positions by protocol, plus every protocol that reported an account summary without positions (an
- * Aave account whose balances could not be read still has a health factor worth showing).
- */
-function groupByProtocol(
-  positions: readonly Position[],
-  summaryProtocols: readonly string[],
-): [string, Position[]][] {
-  const groups = new Map<string, Position[]>();
-  for (const p of positions) groups.set(p.protocol, [...(groups.get(p.protocol) ?? []), p]);
-  for (const protocol of summaryProtocols) if (!groups.has(protocol)) groups.set(protocol, []);
-  const order = Object.keys(PROTOCOL_VIEWS);
-  return [...groups.entries()].sort(([a], [b]) => {
-    const ia = order.indexOf(a);
-    const ib = order.indexOf(b);
-    return (ia < 0 ? order.length : ia) - (ib < 0 ? order.length : ib);
-  });
 }
 
 /** One chain's part of the dashboard: its block, its total, its positions by protocol, or its own error. */
@@ -48,10 +30,11 @@ export function ChainSection({
 }) {
   const spec = CHAINS[chainId];
   const data = state.data;
-  const failure = state.error?.message ?? data?.error ?? null;
+  const failure = chainFailure(state);
   // A failed refresh leaves the last good read in `data`: it must not pass for current, so no total.
-  const value = data && !data.error && !state.error ? chainValue(data) : null;
-  const incomplete = data && !state.error ? data.protocolErrors.map((e) => e.protocol) : [];
+  const current = currentChain(state);
+  const value = current ? chainTotal(current) : null;
+  const incomplete = current ? current.protocolErrors.map((e) => e.protocol) : [];
   const headingId = `chain-${chainId}-title`;
 
   return (
@@ -66,7 +49,7 @@ export function ChainSection({
           <h2 id={headingId} className="font-semibold">
             {spec.name}
           </h2>
-          {network === 'mainnet' ? (
+          {data?.error === null && network === 'mainnet' ? (
             <a
               className="text-xs text-sky-700 underline-offset-2 hover:underline dark:text-sky-400"
               href={explorerAddressUrl(chainId, owner as `0x${string}`)}
@@ -132,29 +115,35 @@ export function ChainSection({
             data.summaries.length === 0 ? (
               <p className="py-4 text-center text-sm text-zinc-500">Nothing held on {spec.name}.</p>
             ) : null}
-            <div className="space-y-4">
-              {groupByProtocol(
-                data.positions,
-                // A protocol's summary carries its protocol id as `type`.
-                data.summaries.map((s) => (s as { type: string }).type),
-              ).map(([protocol, positions]) => {
-                const view = PROTOCOL_VIEWS[protocol];
-                const Component = view?.Component ?? FALLBACK_VIEW;
-                const summary = data.summaries.find((s) => (s as { type: string }).type === protocol);
-                return (
-                  <section key={protocol} aria-label={view?.title ?? protocol} data-protocol={protocol}>
-                    <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-zinc-500 dark:text-zinc-400">
-                      {view?.title ?? protocol}
-                    </h3>
-                    <Component
-                      chainId={chainId}
-                      network={network ?? 'mainnet'}
-                      positions={positions}
-                      summary={summary}
-                    />
-                  </section>
-                );
-              })}
+            <div className="space-y-5">
+              {groupChain(data).map(({ group, protocols }) => (
+                <section
+                  key={group}
+                  aria-label={`${DISPLAY_GROUPS[group]} on ${spec.name}`}
+                  data-group={group}
+                >
+                  <h3 className="mb-1 text-sm font-semibold text-zinc-700 dark:text-zinc-200">
+                    {DISPLAY_GROUPS[group]}
+                  </h3>
+                  <div className="space-y-3">
+                    {protocols.map(({ protocol, name, positions, summary }) => {
+                      const View = protocolView(protocol);
+                      return (
+                        <section
+                          key={protocol}
+                          aria-label={`${name} on ${spec.name}`}
+                          data-protocol={protocol}
+                        >
+                          <h4 className="mb-1 text-xs font-semibold uppercase tracking-wide text-zinc-600 dark:text-zinc-400">
+                            {name}
+                          </h4>
+                          <View chainId={chainId} positions={positions} summary={summary} />
+                        </section>
+                      );
+                    })}
+                  </div>
+                </section>
+              ))}
             </div>
             {data.protocolErrors.map((e) => (
               <p key={e.protocol} role="alert" className="mt-3 text-sm text-red-700 dark:text-red-400">

@@ -1,7 +1,7 @@
 import { formatUsd } from '@/lib/format/index';
 import { positionValue } from '@/lib/portfolio/value';
 import { AssetAmountText, PriceFlag, YieldText } from './figures';
-import type { ProtocolViewProps } from './registry';
+import type { ProtocolViewProps } from './types';
 
 /** Any protocol without a view of its own: what each position holds, its value and yield. */
 export function GenericPositions({ positions }: ProtocolViewProps) {

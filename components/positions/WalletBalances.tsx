@@ -1,6 +1,6 @@
 import type { Position } from '@/lib/portfolio/types';
 import { AssetAmountText, AssetValue, PriceFlag, UnitPrice } from './figures';
-import type { ProtocolViewProps } from './registry';
+import type { ProtocolViewProps } from './types';
 
 function sortKey(p: Position): bigint {
   return p.assets[0]?.usdE18 ?? -1n;

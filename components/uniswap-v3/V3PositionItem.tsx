@@ -5,6 +5,7 @@ import { formatUsd } from '@/lib/format/index';
 import type { Position } from '@/lib/portfolio/types';
 import { positionValue } from '@/lib/portfolio/value';
 import { type RangeSide, rangeView, sideText } from '@/lib/protocols/uniswap-v3/format';
+import { isV3Details } from '@/lib/protocols/uniswap-v3/module';
 import type { UniswapV3PositionDetails } from '@/lib/protocols/uniswap-v3/types';
 import { AssetAmountText, PriceFlag, YieldText } from '../positions/figures';
 import { Badge, type Tone } from '../ui/primitives';
@@ -35,8 +36,7 @@ function BrokenPosition({ position }: { position: Position }) {
  * amounts, uncollected fees, value, fee APR with its window, and (mainnet) a link to the NFT.
  */
 export function V3PositionItem({ position }: { position: Position }) {
-  const details: UniswapV3PositionDetails | null =
-    position.details?.type === 'uniswap-v3' ? position.details : null;
+  const details: UniswapV3PositionDetails | null = isV3Details(position.details) ? position.details : null;
   const [flipped, setFlipped] = useState<boolean | null>(null);
   if (!details) return <BrokenPosition position={position} />;
   const view = rangeView(details, flipped ?? undefined);

@@ -2,10 +2,11 @@
 
 import { useId, useState } from 'react';
 import type { Position } from '@/lib/portfolio/types';
-import type { ProtocolViewProps } from '../positions/registry';
+import { isV3Details } from '@/lib/protocols/uniswap-v3/module';
+import type { ProtocolViewProps } from '../positions/types';
 import { V3PositionItem } from './V3PositionItem';
 
-const isClosed = (p: Position) => p.details?.type === 'uniswap-v3' && p.details.closed;
+const isClosed = (p: Position) => isV3Details(p.details) && p.details.closed;
 
 /**
  * A chain's positions in one V3 deployment (Uniswap V3, SushiSwap V3): open ones (and any the reader could

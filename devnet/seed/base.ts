@@ -209,4 +209,4 @@ async function finalize(ctx: SeedContext): Promise<void> {
 }
 
 export const baseSeed: SeedModule = { name: 'base', seed: seedBase };
-export const finalizeSeed: SeedModule = { name: 'finalize', seed: finalize };
+export const finalizeSeed: SeedModule = { name: 'finalize', after: ['base'], final: true, seed: finalize };

@@ -148,4 +148,4 @@ async function seedFees(ctx: SeedContext): Promise<void> {
   if (ctx.chainId === 42161) await seedArbitrum(ctx);
 }
 
-export const feesSeed: SeedModule = { name: 'fees', seed: seedFees };
+export const feesSeed: SeedModule = { name: 'fees', after: ['base'], seed: seedFees };

@@ -1,13 +1,11 @@
-import { aaveSeed } from './aave';
+import { aaveSeed } from '../../lib/protocols/aave-v3/seed';
+import { uniswapSeed } from '../../lib/protocols/uniswap-v3/seed';
 import { baseSeed, finalizeSeed } from './base';
 import { feesSeed } from './fees';
 import type { SeedModule } from './types';
-import { uniswapSeed } from './uniswap';
 
 /**
- * The devnet's seed modules, in order. Protocol modules go between `base` (tokens, feeds, Multicall3)
- * and `finalize` (exact native balances).
+ * The devnet's seed steps, one line each. Their order is declared by each step (`after`, `history`,
+ * `final`; see `./order`), not by this list.
  */
-// Aave accrues 30 days of interest before Uniswap's 10 simulated days of swaps, so the
-// fee-APR window (7 days back from the final block) still holds those swaps.
-export const SEED_MODULES: readonly SeedModule[] = [baseSeed, aaveSeed, uniswapSeed, feesSeed, finalizeSeed];
+export const SEED_MODULES: readonly SeedModule[] = [baseSeed, feesSeed, aaveSeed, uniswapSeed, finalizeSeed];

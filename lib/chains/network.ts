@@ -20,6 +20,29 @@ export interface ChainDeployment {
   nativePrice: PriceSourceSpec | null;
   sequencerFeed: Address | null;
   standIns: Record<string, string>;
+  /**
+   * Where protocol deployments come from: the devnet manifest's contract names, or each module's
+   * mainnet table. Read only by `resolveDeployment`, so no reader asks which network it is on.
+   */
+  source: 'manifest' | 'mainnet';
+  /** Whether the chain's public explorer knows these contracts (so links to it make sense). */
+  publicExplorer: boolean;
+}
+
+/**
+ * How a protocol module finds its contracts on one chain: from the devnet manifest's names, or from its
+ * mainnet table (sourced from the protocol's own publications). Null means "not deployed here".
+ */
+export interface DeploymentSpec<D> {
+  devnet: (contracts: Readonly<Record<string, Address>>, chainId: ChainId) => D | null;
+  mainnet: Partial<Record<ChainId, D>>;
+}
+
+/** The one place a deployment is resolved against the network profile. */
+export function resolveDeployment<D>(spec: DeploymentSpec<D>, chain: ChainDeployment): D | null {
+  return chain.source === 'manifest'
+    ? spec.devnet(chain.contracts, chain.chainId)
+    : (spec.mainnet[chain.chainId] ?? null);
 }
 
 export interface Network {
@@ -47,6 +70,8 @@ export function mainnetNetwork(overrides: RpcOverrides = {}): Network {
       nativePrice: MAINNET_PRICES[id].ETH,
       sequencerFeed: MAINNET_SEQUENCER_FEEDS[id],
       standIns: {},
+      source: 'mainnet',
+      publicExplorer: true,
     };
   }
   return withOverrides({ name: 'mainnet', chains }, overrides);
@@ -85,6 +110,8 @@ export function devnetNetwork(manifest: DevnetManifest, overrides: RpcOverrides 
       nativePrice: priceFor('ETH'),
       sequencerFeed: m.contracts[DEVNET_SEQUENCER_FEED] ?? null,
       standIns: m.standIns ?? {},
+      source: 'manifest',
+      publicExplorer: false,
     };
   }
   return withOverrides({ name: 'devnet', chains }, overrides);

@@ -3,16 +3,10 @@ import { Batch, call, errorMessage, multicall3Abi } from '../chains/multicall';
 import type { Network } from '../chains/network';
 import { CHAIN_IDS, CHAINS, type ChainId } from '../chains/registry';
 import { addPriceBookReads } from '../prices/book';
+import type { RegisteredModule } from '../protocols/module';
+import { PROTOCOL_MODULES } from '../protocols/registry';
 import { addWalletReads } from '../protocols/wallet/read';
-import { PROTOCOL_READERS } from './protocols';
-import type {
-  ChainPortfolio,
-  Portfolio,
-  Position,
-  ProtocolError,
-  ProtocolReader,
-  ProtocolSummary,
-} from './types';
+import type { ChainPortfolio, Portfolio, Position, ProtocolError, ProtocolSummary } from './types';
 
 export interface ChainReadOptions {
   network: Network;
@@ -20,7 +14,7 @@ export interface ChainReadOptions {
   client: PublicClient;
   owner: Address;
   extraTokens?: readonly Address[];
-  protocols?: readonly ProtocolReader[];
+  protocols?: readonly RegisteredModule[];
 }
 
 /**
@@ -47,7 +41,7 @@ export async function readChainPortfolio(options: ChainReadOptions): Promise<Cha
   const { prices } = priceBook(blockTimestamp);
   const positions: Position[] = wallet(prices);
 
-  const readers = (options.protocols ?? PROTOCOL_READERS).filter((r) => r.supports(deployment, network.name));
+  const readers = (options.protocols ?? PROTOCOL_MODULES).filter((m) => m.supports(deployment));
   const protocolErrors: ProtocolError[] = [];
   const summaries: ProtocolSummary[] = [];
   const settled = await Promise.allSettled(
@@ -56,7 +50,6 @@ export async function readChainPortfolio(options: ChainReadOptions): Promise<Cha
         chainId,
         client,
         deployment,
-        network: network.name,
         owner,
         blockNumber,
         blockTimestamp,
@@ -96,7 +89,7 @@ export async function readPortfolio(
   clients: Record<ChainId, PublicClient>,
   options: {
     extraTokens?: Partial<Record<ChainId, readonly Address[]>>;
-    protocols?: readonly ProtocolReader[];
+    protocols?: readonly RegisteredModule[];
   } = {},
 ): Promise<Portfolio> {
   const chains = await Promise.all(

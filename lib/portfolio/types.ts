@@ -2,10 +2,9 @@ import type { Address, PublicClient } from 'viem';
 import type { ChainDeployment, Network } from '../chains/network';
 import type { ChainId } from '../chains/registry';
 import type { PriceReading } from '../prices/types';
-import type { AaveV3PositionDetails, AaveV3Summary } from '../protocols/aave-v3/types';
-import type { UniswapV3PositionDetails } from '../protocols/uniswap-v3/types';
+import type { PositionKind } from './kinds';
 
-export type PositionKind = 'balance' | 'liquidity' | 'supply' | 'borrow' | 'staking' | 'farming';
+export type { PositionKind } from './kinds';
 
 /** An amount of one token inside a position, in base units, with the price it was valued at. */
 export interface AssetAmount {
@@ -19,29 +18,74 @@ export interface AssetAmount {
   usdE18: bigint | null;
 }
 
+/** Where a yield is paid from: base is fees, interest or protocol revenue; reward is token emissions. */
+export type YieldSide = 'base' | 'reward';
+
+/** A reward token a yield is paid in, and how it was priced. */
+export interface RewardSource {
+  token: Address | 'native';
+  symbol: string;
+  /** The price source's label (e.g. `VELO/USD`), or why there is none. */
+  priceSource: string;
+}
+
 /**
- * An estimated yield: `baseApr` is what the position earns from fees or interest, `rewardApr` from
- * token emissions, both as fractions (0.05 = 5 %). `window` is how far back it was measured and
- * `source` what it was measured from, so a reader can judge it.
+ * One source of a position's yield (wstETH supplied to Aave: the supply rate, and the staking rate of
+ * wstETH itself). A position's components sum to its `baseApr` and `rewardApr`.
+ */
+export interface YieldComponent {
+  side: YieldSide;
+  /** Signed simple annual rate (a cost is negative). */
+  apr: number;
+  label: string;
+  window: string;
+  source: string;
+  reward?: RewardSource;
+}
+
+/**
+ * An estimated yield, in the one convention every figure, total and projection relies on:
+ * `baseApr` (fees, interest, protocol revenue) and `rewardApr` (token emissions) are **simple annual
+ * rates as signed fractions** (0.05 = 5 % a year; a cost is negative: a debt's base rate is minus its
+ * borrow rate). A position's yearly income is `|usd| × (baseApr + rewardApr)`.
+ *
+ * `apy` is the compounded equivalent where the protocol defines one (converted in `lib/portfolio/yield`),
+ * `compounds` says whether the yield accrues into the position by itself (aTokens, liquid staking tokens,
+ * vault shares) or has to be claimed (V3 fees, emissions). A known zero (a token that earns nothing by
+ * being held) is `{ baseApr: 0, rewardApr: 0 }` with a source saying so; an unknown yield is `null`.
  */
 export interface YieldEstimate {
   baseApr: number;
   rewardApr: number;
+  /** Compounded annual yield of `baseApr + rewardApr`, where it is meaningful; null otherwise. */
+  apy: number | null;
+  compounds: boolean;
+  /** How far back it was measured (`7d`, `current rate`, …). */
   window: string;
+  /** What it was measured from. */
   source: string;
+  /** The sources it is made of, when there are several (they sum to the two rates). */
+  components?: YieldComponent[];
+  /** Every token the reward part is paid in, with its price source. */
+  rewards?: RewardSource[];
 }
 
 /**
- * Protocol-specific detail of a position (range and fees of an LP position, …), discriminated by
- * `type`. Each protocol defines its type in its own folder and adds it to this union.
+ * Protocol-specific detail of a position (range and fees of an LP position, …). Open: each module
+ * defines its own type in its folder, tagged with its protocol id in `type`, and a guard that narrows
+ * it (`isUniswapV3Details`); views narrow with the guard, never with a cast.
  */
-export type PositionDetails = UniswapV3PositionDetails | AaveV3PositionDetails;
+export interface PositionDetails {
+  type: string;
+}
 
 /**
- * Account-level figures a protocol computes across positions on one chain (e.g. a lending market's
- * health factor and net APY), discriminated by `type`. Each protocol adds its own type here.
+ * Account-level figures a protocol computes across positions on one chain (a lending market's health
+ * factor and net APY), tagged with the protocol id in `type`; open in the same way as `PositionDetails`.
  */
-export type ProtocolSummary = AaveV3Summary;
+export interface ProtocolSummary {
+  type: string;
+}
 
 export interface Position {
   protocol: string;
@@ -56,6 +100,12 @@ export interface Position {
   /** Something about this position that cannot be trusted or was not readable. */
   warning: string | null;
   details?: PositionDetails;
+  /**
+   * Set when this position's value is already counted by another position (a receipt token in the
+   * wallet that a protocol reads as its own position): it is shown, never summed. Names the position
+   * that counts it.
+   */
+  countedIn?: string;
 }
 
 export interface ProtocolError {
@@ -86,8 +136,8 @@ export interface Portfolio {
 export interface ChainReadContext {
   chainId: ChainId;
   client: PublicClient;
+  /** The chain as the network profile knows it (tokens, feeds, RPC, where deployments come from). */
   deployment: ChainDeployment;
-  network: Network['name'];
   owner: Address;
   blockNumber: bigint;
   blockTimestamp: bigint;
@@ -98,13 +148,4 @@ export interface ChainReadContext {
 export interface ProtocolReadResult {
   positions: Position[];
   summary?: ProtocolSummary;
-}
-
-/** One protocol's reader. Each reader returns its positions on one chain, or throws for the whole protocol. */
-export interface ProtocolReader {
-  id: string;
-  name: string;
-  /** False when the protocol has no deployment on this chain of this network (then it is skipped). */
-  supports: (deployment: ChainDeployment, network: Network['name']) => boolean;
-  read: (ctx: ChainReadContext) => Promise<ProtocolReadResult>;
 }

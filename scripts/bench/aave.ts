@@ -1,10 +1,10 @@
 import type { Address } from 'viem';
 import { createReadClient } from '../../lib/chains/client';
 import type { DevnetManifest } from '../../lib/chains/manifest';
-import { devnetNetwork } from '../../lib/chains/network';
+import { devnetNetwork, resolveDeployment } from '../../lib/chains/network';
 import { CHAIN_IDS } from '../../lib/chains/registry';
 import type { ChainReadContext } from '../../lib/portfolio/types';
-import { type AaveV3Market, aaveV3Market } from '../../lib/protocols/aave-v3/addresses';
+import { AAVE_V3_DEPLOYMENT } from '../../lib/protocols/aave-v3/addresses';
 import { readAaveV3 } from '../../lib/protocols/aave-v3/read';
 
 const RUNS = 20;
@@ -29,13 +29,13 @@ export async function benchAave(manifest: DevnetManifest): Promise<void> {
       chainId,
       client,
       deployment,
-      network: network.name,
       owner,
       blockNumber: block.number,
       blockTimestamp: block.timestamp,
       prices: new Map(),
     };
-    const market = aaveV3Market(deployment, network.name) as AaveV3Market;
+    const market = resolveDeployment(AAVE_V3_DEPLOYMENT, deployment);
+    if (!market) throw new Error(`no Aave V3 market on the devnet's chain ${chainId}`);
     for (const [path, m] of [
       ['lens', market],
       ['reserve by reserve', { ...market, uiPoolDataProvider: null }],
@@ -45,7 +45,7 @@ export async function benchAave(manifest: DevnetManifest): Promise<void> {
       for (let i = 0; i < RUNS; i++) {
         requests = 0;
         const t = performance.now();
-        await readAaveV3(ctx, { market: m });
+        await readAaveV3(ctx, m);
         times.push(performance.now() - t);
         perRead = requests;
       }

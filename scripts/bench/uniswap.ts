@@ -1,12 +1,12 @@
 import type { Address, Hex } from 'viem';
 import { DevnetChain } from '../../devnet/chain';
 import { recordingClient, sequentialDepth } from '../../devnet/rpc-recorder';
-import { mintManyWethUsdcPositions } from '../../devnet/seed/uniswap';
 import type { DevnetManifest } from '../../lib/chains/manifest';
 import { devnetNetwork } from '../../lib/chains/network';
 import { CHAIN_IDS, type ChainId } from '../../lib/chains/registry';
 import { readChainPortfolio } from '../../lib/portfolio/read';
-import { sushiswapV3Reader, uniswapV3Reader } from '../../lib/protocols/uniswap-v3/read';
+import { sushiswapV3Module, uniswapV3Module } from '../../lib/protocols/uniswap-v3/module';
+import { mintManyWethUsdcPositions } from '../../lib/protocols/uniswap-v3/seed';
 
 /** Added to every request in the "remote RPC" figures: a round trip to a public endpoint. */
 const LATENCY_MS = 40;
@@ -20,7 +20,7 @@ async function measure(manifest: DevnetManifest, chainId: ChainId, owner: Addres
     chainId,
     client: rec.client,
     owner,
-    protocols: [uniswapV3Reader],
+    protocols: [uniswapV3Module],
   });
   const ms = performance.now() - started;
   const byMethod = new Map<string, number>();
@@ -95,7 +95,7 @@ export async function benchUniswap(manifest: DevnetManifest): Promise<void> {
       chainId: id,
       client: rec.client,
       owner: demo,
-      protocols: [uniswapV3Reader, sushiswapV3Reader],
+      protocols: [uniswapV3Module, sushiswapV3Module],
     });
     const count = chain.positions.filter((p) => p.kind === 'liquidity').length;
     console.log(

@@ -1,5 +1,5 @@
 import type { Address } from 'viem';
-import type { ChainDeployment, NetworkName } from '../../chains/network';
+import type { DeploymentSpec } from '../../chains/network';
 import type { ChainId } from '../../chains/registry';
 
 /** The contracts of one Aave V3 market that the reader talks to. */
@@ -64,26 +64,26 @@ export const AAVE_V3_MANIFEST = {
   rewardsController: 'AaveV3RewardsController',
 } as const;
 
-/**
- * The market on one chain of a network: the deployment's own contracts when it names them (the
- * devnet), else the mainnet table. Null when the chain has no market (the reader is then skipped).
- */
-export function aaveV3Market(deployment: ChainDeployment, network: NetworkName): AaveV3Market | null {
-  const c = deployment.contracts;
+/** The market named in the devnet manifest; null when the manifest has none on this chain. */
+export function devnetAaveV3Market(c: Readonly<Record<string, Address>>): AaveV3Market | null {
   const n = AAVE_V3_MANIFEST;
   const addressesProvider = c[n.addressesProvider];
   const pool = c[n.pool];
   const dataProvider = c[n.dataProvider];
   const oracle = c[n.oracle];
-  if (addressesProvider && pool && dataProvider && oracle) {
-    return {
-      addressesProvider,
-      pool,
-      dataProvider,
-      oracle,
-      uiPoolDataProvider: c[n.uiPoolDataProvider] ?? null,
-      rewardsController: c[n.rewardsController] ?? null,
-    };
-  }
-  return network === 'mainnet' ? AAVE_V3_MAINNET[deployment.chainId] : null;
+  if (!addressesProvider || !pool || !dataProvider || !oracle) return null;
+  return {
+    addressesProvider,
+    pool,
+    dataProvider,
+    oracle,
+    uiPoolDataProvider: c[n.uiPoolDataProvider] ?? null,
+    rewardsController: c[n.rewardsController] ?? null,
+  };
 }
+
+/** Where Aave V3 is on each network (resolved by `lib/chains`' network profile). */
+export const AAVE_V3_DEPLOYMENT: DeploymentSpec<AaveV3Market> = {
+  devnet: devnetAaveV3Market,
+  mainnet: AAVE_V3_MAINNET,
+};

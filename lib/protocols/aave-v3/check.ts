@@ -1,5 +1,7 @@
 import { type Address, isAddressEqual, zeroAddress } from 'viem';
 import { type Batch, call, type Result } from '../../chains/multicall';
+import { type BatchCheck, runBatchChecks } from '../check';
+import type { CheckContext, DeploymentCheck } from '../module';
 import {
   aaveOracleAbi,
   poolAbi,
@@ -9,7 +11,7 @@ import {
 } from './abi';
 import type { AaveV3Market } from './addresses';
 
-export type Check = [label: string, address: Address, result: () => { ok: boolean; error?: string }];
+export type Check = BatchCheck;
 
 function equals(get: () => Result<Address>, expected: Address): () => { ok: boolean; error?: string } {
   return () => {
@@ -76,4 +78,19 @@ export function addAaveV3Checks(batch: Batch, market: AaveV3Market, sampleAsset:
     ]);
   }
   return checks;
+}
+
+/** `check:mainnet` for the market table of one chain, with WETH as the sample reserve. */
+export async function checkAaveV3Market(ctx: CheckContext, market: AaveV3Market): Promise<DeploymentCheck[]> {
+  const weth = ctx.chain.tokens.find((t) => t.symbol === 'WETH');
+  if (!weth)
+    return [
+      {
+        label: 'Aave V3 sample reserve',
+        address: market.pool,
+        ok: false,
+        detail: 'no WETH in the token list',
+      },
+    ];
+  return runBatchChecks(ctx, (batch) => addAaveV3Checks(batch, market, weth.address));
 }

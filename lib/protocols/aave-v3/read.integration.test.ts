@@ -9,7 +9,6 @@ import { type Abi, type Address, getAddress, maxUint256, type PublicClient } fro
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadArtifact } from '../../../devnet/artifacts';
 import { DevnetChain } from '../../../devnet/chain';
-import { AAVE_INCENTIVES } from '../../../devnet/seed/aave';
 import { GOV_TOKEN } from '../../../devnet/seed/base';
 import { snapshotChain, testDevnet } from '../../../devnet/testing';
 import { Batch } from '../../chains/multicall';
@@ -17,11 +16,13 @@ import type { Network } from '../../chains/network';
 import { CHAIN_IDS, CHAINS, type ChainId } from '../../chains/registry';
 import { portfolioJson } from '../../portfolio/json';
 import { readChainPortfolio, readPortfolio } from '../../portfolio/read';
-import type { Position, ProtocolReader } from '../../portfolio/types';
-import { type AaveV3Market, aaveV3Market } from './addresses';
+import type { Position } from '../../portfolio/types';
+import type { RegisteredModule } from '../module';
+import { AAVE_V3_DEPLOYMENT, devnetAaveV3Market } from './addresses';
 import { addAaveV3Checks } from './check';
 import { rayToNumber } from './math';
-import { aaveV3Reader, readAaveV3 } from './read';
+import { aaveV3Module, aaveV3ModuleFor, isAaveV3Details } from './module';
+import { AAVE_INCENTIVES } from './seed';
 import type { AaveV3PositionDetails, AaveV3Summary } from './types';
 
 /*
@@ -55,7 +56,7 @@ const contract = (id: ChainId, name: string) => {
 };
 const tokenAddress = (id: ChainId, symbol: string) => manifest.chains[`${id}`].tokens[symbol] as Address;
 
-async function readAave(id: ChainId, owner: Address, reader: ProtocolReader = aaveV3Reader) {
+async function readAave(id: ChainId, owner: Address, reader: RegisteredModule = aaveV3Module) {
   const chain = await readChainPortfolio({
     network,
     chainId: id,
@@ -69,15 +70,18 @@ async function readAave(id: ChainId, owner: Address, reader: ProtocolReader = aa
 }
 
 /** The reader forced onto the reserve-by-reserve path mainnet uses (no lens). */
-const poolPathReader: ProtocolReader = {
-  ...aaveV3Reader,
-  read: (ctx) => {
-    const market = aaveV3Market(ctx.deployment, ctx.network) as AaveV3Market;
-    return readAaveV3(ctx, { market: { ...market, uiPoolDataProvider: null } });
+const poolPathReader: RegisteredModule = aaveV3ModuleFor({
+  ...AAVE_V3_DEPLOYMENT,
+  devnet: (contracts) => {
+    const market = devnetAaveV3Market(contracts);
+    return market && { ...market, uiPoolDataProvider: null };
   },
-};
+});
 
-const details = (p: Position) => p.details as AaveV3PositionDetails;
+const details = (p: Position): AaveV3PositionDetails => {
+  if (!isAaveV3Details(p.details)) throw new Error(`${p.id} has no aave-v3 details`);
+  return p.details;
+};
 
 async function read<T>(
   client: PublicClient,
@@ -476,7 +480,7 @@ describe('bad input', () => {
     await chain.write(deployer, configurator, ABI.configurator, 'setReserveFreeze', [usdc, true]);
     await chain.write(deployer, configurator, ABI.configurator, 'setReservePause', [weth, true]);
 
-    for (const reader of [aaveV3Reader, poolPathReader]) {
+    for (const reader of [aaveV3Module, poolPathReader]) {
       const { positions, summary, block } = await readAave(id, account('demo'), reader);
       expect(positions).toHaveLength(3);
       const borrow = positions.find((p) => p.id === `${id}:aave-v3:borrow:${usdc}`);
@@ -658,15 +662,15 @@ describe('bad input', () => {
 
 describe('round trips', () => {
   it('one multicall for the market (plus one for incentives where they exist), pinned to the chain’s block', async () => {
-    const count = async (id: ChainId, reader: ProtocolReader) => {
+    const count = async (id: ChainId, reader: RegisteredModule) => {
       const before = requests.count;
       await readAave(id, account('demo'), reader);
       return requests.count - before;
     };
     // Block number and the wallet/prices multicall come first (2), then Aave.
-    expect(await count(42161, aaveV3Reader)).toBe(3);
-    expect(await count(324, aaveV3Reader)).toBe(3);
-    expect(await count(10, aaveV3Reader)).toBe(4);
+    expect(await count(42161, aaveV3Module)).toBe(3);
+    expect(await count(324, aaveV3Module)).toBe(3);
+    expect(await count(10, aaveV3Module)).toBe(4);
     expect(await count(42161, poolPathReader)).toBe(4);
     expect(await count(10, poolPathReader)).toBe(5);
   });
@@ -674,7 +678,8 @@ describe('round trips', () => {
 
 describe('the mainnet address check (npm run check:mainnet), run on the devnet market', () => {
   it.each(CHAIN_IDS)('chain %i: passes on the real market and catches a wrong table entry', async (id) => {
-    const market = aaveV3Market(network.chains[id], 'devnet') as AaveV3Market;
+    const market = devnetAaveV3Market(network.chains[id].contracts);
+    if (!market) throw new Error(`no Aave V3 market on ${id}`);
     const weth = tokenAddress(id, 'WETH');
     const batch = new Batch();
     const good = addAaveV3Checks(batch, market, weth);

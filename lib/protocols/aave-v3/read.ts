@@ -1,8 +1,15 @@
 import { type Address, type ContractFunctionReturnType, getAddress, zeroAddress } from 'viem';
 import { Batch, call, type Result } from '../../chains/multicall';
 import { CHAINS } from '../../chains/registry';
-import type { ChainReadContext, Position, ProtocolReader, ProtocolReadResult } from '../../portfolio/types';
+import type {
+  ChainReadContext,
+  Position,
+  ProtocolReadResult,
+  YieldComponent,
+  YieldEstimate,
+} from '../../portfolio/types';
 import { assetAmount } from '../../portfolio/value';
+import { yieldFromComponents } from '../../portfolio/yield';
 import { priceKey } from '../../prices/book';
 import { noFeedReading } from '../../prices/chainlink';
 import type { PriceReading } from '../../prices/types';
@@ -15,7 +22,7 @@ import {
   rewardsControllerAbi,
   uiPoolDataProviderAbi,
 } from './abi';
-import { type AaveV3Market, aaveV3Market } from './addresses';
+import type { AaveV3Market } from './addresses';
 import {
   apyFromRate,
   baseToUsdE18,
@@ -293,6 +300,7 @@ interface RewardToken {
   symbol: string;
   decimals: number | null;
   priceInBase: bigint | null;
+  priceSource: string;
 }
 
 /** What the incentives level found: per (token, reward) streams, token supplies, unclaimed amounts. */
@@ -379,6 +387,7 @@ async function readIncentives(
         symbol: reserve.symbol,
         decimals: reserve.decimals,
         priceInBase: reserve.priceInBase,
+        priceSource: 'the Aave oracle',
       });
       continue;
     }
@@ -392,6 +401,7 @@ async function readIncentives(
         feed && feed.usdE18 !== null && feed.status === 'ok' && base?.isUsd
           ? (feed.usdE18 * base.unit) / WAD
           : null,
+      priceSource: feed ? feed.label : 'no price feed',
     });
   }
   const unclaimed = unclaimedRead();
@@ -436,6 +446,7 @@ function incentivesOf(
       emissionPerSecond: s.emissionPerSecond,
       distributionEnd: s.distributionEnd,
       aprRay,
+      priceSource: meta.priceSource,
       note: ended ? 'distribution ended' : aprRay === null ? 'reward, asset or token supply unknown' : null,
     });
   }
@@ -492,19 +503,58 @@ function lendingPosition(
     label: r.symbol,
     assets: [assetAmount(r.asset, r.symbol, r.decimals, amount, positionPrice(ctx, r, base))],
     rewards: [],
-    // A borrow's base rate is what it costs: negative, so that a yield reads the same on both sides
-    // (rate × the position's absolute value); its incentives are positive.
-    yield: {
-      baseApr: side === 'supply' ? rayToNumber(apyRay) : -rayToNumber(apyRay),
-      rewardApr: rayToNumber(known),
-      window: 'current rate',
-      source: `Aave V3 ${what}, compounded per second${streams.length > 0 ? ', plus RewardsController incentives' : ''}`,
-    },
+    yield: lendingYield(side, rateRay, apyRay, streams, what),
     warning: reserveWarning(r),
     details,
   };
   const incentiveAprRay = streams.some((i) => i.aprRay === null) ? null : known;
   return { position, net: { side, valueBase, apyRay, incentiveAprRay } };
+}
+
+/**
+ * A supply's or borrow's yield in the app's convention: the reserve's rate is already a simple annual
+ * rate (RAY), so it is the base rate as it is, signed (a borrow's is minus its rate); the APY beside it
+ * is that rate compounded per second, as the Pool accrues it. Incentives are reward, each naming its token.
+ */
+function lendingYield(
+  side: 'supply' | 'borrow',
+  rateRay: bigint,
+  apyRay: bigint,
+  streams: readonly AaveV3Incentive[],
+  what: string,
+): YieldEstimate {
+  const sign = side === 'supply' ? 1 : -1;
+  const unpriced = streams.filter((i) => i.aprRay === null).map((i) => i.symbol);
+  const components: YieldComponent[] = [
+    {
+      side: 'base',
+      apr: sign * rayToNumber(rateRay),
+      label: what,
+      window: 'current rate',
+      source: `Aave V3 ${what}`,
+    },
+    ...streams
+      .filter((i) => i.aprRay !== null)
+      .map(
+        (i): YieldComponent => ({
+          side: 'reward',
+          apr: rayToNumber(i.aprRay ?? 0n),
+          label: `${i.symbol} incentives`,
+          window: 'current rate',
+          source: 'RewardsController emissions',
+          reward: { token: i.reward, symbol: i.symbol, priceSource: i.priceSource },
+        }),
+      ),
+  ];
+  return yieldFromComponents(components, {
+    compounds: true,
+    // Only the base rate compounds by itself; incentives must be claimed.
+    apy: sign * rayToNumber(apyRay),
+    window: 'current rate',
+    source:
+      `Aave V3 ${what}${streams.length > 0 ? ', plus RewardsController incentives' : ''}` +
+      (unpriced.length > 0 ? ` (${unpriced.join(', ')} incentives unpriced, not counted)` : ''),
+  });
 }
 
 /** The account's unclaimed incentives over every token of the market, as one position. */
@@ -571,12 +621,7 @@ function accountHealth(result: Result<readonly [bigint, bigint, bigint, bigint, 
  * one more for incentives where the market has any; one more when reading reserve by reserve
  * (mainnet, or when the lens reverts).
  */
-export async function readAaveV3(
-  ctx: ChainReadContext,
-  options: { market?: AaveV3Market } = {},
-): Promise<ProtocolReadResult> {
-  const market = options.market ?? aaveV3Market(ctx.deployment, ctx.network);
-  if (!market) return { positions: [] };
+export async function readAaveV3(ctx: ChainReadContext, market: AaveV3Market): Promise<ProtocolReadResult> {
   const multicall3 = CHAINS[ctx.chainId].multicall3;
   const execute = (b: Batch) => b.execute(ctx.client, { multicall3, blockNumber: ctx.blockNumber });
   const owner = ctx.owner;
@@ -719,10 +764,3 @@ export async function readAaveV3(
   };
   return { positions, summary };
 }
-
-export const aaveV3Reader: ProtocolReader = {
-  id: AAVE_V3_ID,
-  name: 'Aave V3',
-  supports: (deployment, network) => aaveV3Market(deployment, network) !== null,
-  read: (ctx) => readAaveV3(ctx),
-};

@@ -24,6 +24,8 @@ export interface AaveV3Incentive {
   distributionEnd: bigint;
   /** Annual rate in RAY; null when the reward or the asset has no price. */
   aprRay: bigint | null;
+  /** Where the reward's price came from (the Aave oracle for a reserve, else the app's own feed). */
+  priceSource: string;
   note: string | null;
 }
 

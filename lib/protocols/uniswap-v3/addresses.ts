@@ -9,7 +9,7 @@ import {
   pad,
   stringToHex,
 } from 'viem';
-import type { ChainDeployment, NetworkName } from '../../chains/network';
+import type { DeploymentSpec } from '../../chains/network';
 import type { ChainId } from '../../chains/registry';
 
 /**
@@ -69,21 +69,22 @@ export const SUSHISWAP_V3_MAINNET: Partial<Record<ChainId, V3Deployment>> = {};
  * A deployment from the devnet manifest (`<prefix>Factory`, `<prefix>NonfungiblePositionManager`). Devnet
  * chains are plain EVMs (anvil), so pools follow standard CREATE2 on every chain, including 324.
  */
-export function devnetV3Deployment(contracts: Record<string, Address>, prefix: string): V3Deployment | null {
+export function devnetV3Deployment(
+  contracts: Readonly<Record<string, Address>>,
+  prefix: string,
+): V3Deployment | null {
   const factory = contracts[`${prefix}Factory`];
   const positionManager = contracts[`${prefix}NonfungiblePositionManager`];
   if (!factory || !positionManager) return null;
   return { factory, positionManager, pool: { kind: 'create2', initCodeHash: POOL_INIT_CODE_HASH } };
 }
 
-export function resolveV3Deployment(
-  deployment: ChainDeployment,
-  network: NetworkName,
+/** Where a V3-style protocol is on each network (resolved by `lib/chains`' network profile). */
+export function v3DeploymentSpec(
   prefix: string,
   mainnet: Partial<Record<ChainId, V3Deployment>>,
-): V3Deployment | null {
-  if (network === 'devnet') return devnetV3Deployment(deployment.contracts, prefix);
-  return mainnet[deployment.chainId] ?? null;
+): DeploymentSpec<V3Deployment> {
+  return { devnet: (contracts) => devnetV3Deployment(contracts, prefix), mainnet };
 }
 
 /** Tokens in pool order (token0 < token1 by address). */

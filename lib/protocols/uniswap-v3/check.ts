@@ -1,16 +1,12 @@
-import type { Address, PublicClient } from 'viem';
+import type { PublicClient } from 'viem';
 import { Batch, call } from '../../chains/multicall';
 import { CHAINS, type ChainId } from '../../chains/registry';
 import type { TokenEntry } from '../../tokens/types';
+import type { DeploymentCheck } from '../module';
 import { factoryAbi, positionManagerAbi } from './abi';
 import { poolAddress, type V3Deployment } from './addresses';
 
-export interface DeploymentCheck {
-  label: string;
-  address: Address;
-  ok: boolean;
-  detail: string | null;
-}
+export type { DeploymentCheck } from '../module';
 
 /**
  * Confirms a V3 deployment on a live chain: the position manager answers `factory()` with our factory, and

@@ -13,13 +13,6 @@ import {
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DevnetChain } from '../../../devnet/chain';
 import { recordingClient, sequentialDepth } from '../../../devnet/rpc-recorder';
-import {
-  demoPositions,
-  mintManyWethUsdcPositions,
-  seedSwapRouterAbi,
-  V3_DEPLOYMENTS,
-  type V3Prefix,
-} from '../../../devnet/seed/uniswap';
 import { testDevnet } from '../../../devnet/testing';
 import { devnetFeedName } from '../../chains/network';
 import type { ChainId } from '../../chains/registry';
@@ -31,7 +24,15 @@ import { factoryAbi, poolAbi, positionManagerAbi } from './abi';
 import { devnetV3Deployment } from './addresses';
 import { checkV3Deployment } from './check';
 import { formatWindow, MAX_TICK, MAX_UINT128, MIN_TICK } from './math';
-import { createV3Reader, SUSHISWAP_V3, UNISWAP_V3, type V3ProtocolSpec } from './read';
+import { isV3Details, v3Module } from './module';
+import { SUSHISWAP_V3, UNISWAP_V3, type V3ProtocolSpec } from './read';
+import {
+  demoPositions,
+  mintManyWethUsdcPositions,
+  seedSwapRouterAbi,
+  V3_DEPLOYMENTS,
+  type V3Prefix,
+} from './seed';
 import type { UniswapV3PositionDetails } from './types';
 
 const { manifest, network, clients } = testDevnet();
@@ -60,7 +61,7 @@ const contract = (chainId: ChainId, name: string): Address => {
 };
 
 function detailsOf(p: Position): UniswapV3PositionDetails {
-  if (p.details?.type !== 'uniswap-v3') throw new Error(`${p.id} has no uniswap-v3 details`);
+  if (!isV3Details(p.details)) throw new Error(`${p.id} has no uniswap-v3 details`);
   return p.details;
 }
 
@@ -74,7 +75,7 @@ async function readV3(
     chainId,
     client: options.client ?? clients[chainId],
     owner: options.owner ?? demo,
-    protocols: [createV3Reader(spec, options.windowSeconds ? { windowSeconds: options.windowSeconds } : {})],
+    protocols: [v3Module(spec, 10, options.windowSeconds ? { windowSeconds: options.windowSeconds } : {})],
   });
   if (chain.blockNumber === null || chain.blockTimestamp === null) throw new Error(`chain ${chainId} unread`);
   return {

@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { mainnetNetwork } from '../../chains/network';
 import { CHAIN_IDS } from '../../chains/registry';
-import { explorerPositionUrl, sushiswapV3Reader, uniswapV3Reader } from './read';
+import { sushiswapV3Module, uniswapV3Module } from './module';
+import { explorerPositionUrl } from './read';
 
-describe('V3 readers', () => {
+describe('V3 modules', () => {
   const mainnet = mainnetNetwork();
 
   it('read Uniswap V3 on every mainnet chain and leave SushiSwap V3 (unverified addresses) out', () => {
     for (const id of CHAIN_IDS) {
-      expect(uniswapV3Reader.supports(mainnet.chains[id], 'mainnet')).toBe(true);
-      expect(sushiswapV3Reader.supports(mainnet.chains[id], 'mainnet')).toBe(false);
+      expect(uniswapV3Module.supports(mainnet.chains[id])).toBe(true);
+      expect(sushiswapV3Module.supports(mainnet.chains[id])).toBe(false);
     }
   });
 
@@ -19,9 +20,9 @@ describe('V3 readers', () => {
       UniswapV3Factory: '0x0000000000000000000000000000000000000001',
       UniswapV3NonfungiblePositionManager: '0x0000000000000000000000000000000000000002',
     } as const;
-    expect(uniswapV3Reader.supports({ ...base, contracts }, 'devnet')).toBe(true);
-    expect(sushiswapV3Reader.supports({ ...base, contracts }, 'devnet')).toBe(false);
-    expect(uniswapV3Reader.supports({ ...base, contracts: {} }, 'devnet')).toBe(false);
+    expect(uniswapV3Module.supports({ ...base, source: 'manifest', contracts })).toBe(true);
+    expect(sushiswapV3Module.supports({ ...base, source: 'manifest', contracts })).toBe(false);
+    expect(uniswapV3Module.supports({ ...base, source: 'manifest', contracts: {} })).toBe(false);
   });
 
   it('link a position to its NFT page, or to the manager on zkSync Era’s explorer', () => {

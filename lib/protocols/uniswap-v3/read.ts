@@ -1,25 +1,13 @@
 import type { Address, PublicClient } from 'viem';
 import { Batch, call, errorMessage, multicall3Abi, type Result } from '../../chains/multicall';
 import { CHAINS, type ChainId } from '../../chains/registry';
-import type {
-  AssetAmount,
-  ChainReadContext,
-  Position,
-  ProtocolReader,
-  YieldEstimate,
-} from '../../portfolio/types';
+import type { AssetAmount, ChainReadContext, Position, YieldEstimate } from '../../portfolio/types';
 import { assetAmount } from '../../portfolio/value';
 import { priceKey } from '../../prices/book';
 import { addMetadataReads, erc20Abi } from '../../tokens/metadata';
 import type { TokenMetadata } from '../../tokens/types';
 import { poolAbi, positionManagerAbi } from './abi';
-import {
-  poolAddress,
-  resolveV3Deployment,
-  SUSHISWAP_V3_MAINNET,
-  UNISWAP_V3_MAINNET,
-  type V3Deployment,
-} from './addresses';
+import { poolAddress, SUSHISWAP_V3_MAINNET, UNISWAP_V3_MAINNET, type V3Deployment } from './addresses';
 import { type BlockPoint, estimateBlockAt, type LocateResult, locateBlock } from './history';
 import {
   annualise,
@@ -535,8 +523,9 @@ function buildPosition(input: BuildInput): Position {
       inBaseUnits,
     },
     feeApr,
-    explorerUrl:
-      ctx.network === 'mainnet' ? explorerPositionUrl(ctx.chainId, input.positionManager, p.tokenId) : null,
+    explorerUrl: ctx.deployment.publicExplorer
+      ? explorerPositionUrl(ctx.chainId, input.positionManager, p.tokenId)
+      : null,
   };
   const base = {
     protocol: input.protocol,
@@ -595,6 +584,8 @@ function buildPosition(input: BuildInput): Position {
     yieldEstimate = {
       baseApr: 0,
       rewardApr: 0,
+      apy: 0,
+      compounds: false,
       window: windowLabel,
       source: `closed: no liquidity at block ${ctx.blockNumber}`,
     };
@@ -602,6 +593,8 @@ function buildPosition(input: BuildInput): Position {
     yieldEstimate = {
       baseApr: 0,
       rewardApr: 0,
+      apy: 0,
+      compounds: false,
       window: windowLabel,
       source: `out of range at block ${ctx.blockNumber}: earns no fees`,
     };
@@ -643,9 +636,12 @@ function buildPosition(input: BuildInput): Position {
           const apr = annualise(e0 + e1, v0 + v1, seconds);
           if (apr === null) feeApr.note = 'position value is zero';
           else {
+            // Fees accrue to the position but must be collected: they do not compound by themselves.
             yieldEstimate = {
               baseApr: apr,
               rewardApr: 0,
+              apy: null,
+              compounds: false,
               window: windowLabel,
               source: `fee growth, blocks ${past.snapshot.block}–${ctx.blockNumber}${past.note ? ` (${past.note})` : ''}`,
             };
@@ -664,20 +660,6 @@ function buildPosition(input: BuildInput): Position {
   };
 }
 
-export function createV3Reader(spec: V3ProtocolSpec, options: V3ReadOptions = {}): ProtocolReader {
-  return {
-    id: spec.id,
-    name: spec.name,
-    supports: (deployment, network) =>
-      resolveV3Deployment(deployment, network, spec.manifestPrefix, spec.mainnet) !== null,
-    read: async (ctx) => {
-      const deployment = resolveV3Deployment(ctx.deployment, ctx.network, spec.manifestPrefix, spec.mainnet);
-      if (!deployment) return { positions: [] };
-      return { positions: await readV3Positions(ctx, spec.id, deployment, options) };
-    },
-  };
-}
-
 export const UNISWAP_V3: V3ProtocolSpec = {
   id: 'uniswap-v3',
   name: 'Uniswap V3',
@@ -691,6 +673,3 @@ export const SUSHISWAP_V3: V3ProtocolSpec = {
   manifestPrefix: 'SushiSwapV3',
   mainnet: SUSHISWAP_V3_MAINNET,
 };
-
-export const uniswapV3Reader = createV3Reader(UNISWAP_V3);
-export const sushiswapV3Reader = createV3Reader(SUSHISWAP_V3);

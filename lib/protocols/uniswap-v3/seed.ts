@@ -1,13 +1,13 @@
 import { type Address, encodeFunctionData, maxUint256, parseAbi, parseUnits, stringToHex } from 'viem';
-import type { ChainId } from '../../lib/chains/registry';
-import { poolAbi, factoryAbi as readFactoryAbi } from '../../lib/protocols/uniswap-v3/abi';
-import { sortTokens } from '../../lib/protocols/uniswap-v3/addresses';
-import { getTickAtSqrtRatio, MAX_TICK, MIN_TICK } from '../../lib/protocols/uniswap-v3/math';
-import { linkBytecode, loadArtifact } from '../artifacts';
-import type { DevnetChain } from '../chain';
-import { compile } from '../solc';
-import { FEED_PRICES, GOV_TOKEN, tokenDecimals } from './base';
-import type { SeedContext, SeedModule } from './types';
+import { linkBytecode, loadArtifact } from '../../../devnet/artifacts';
+import type { DevnetChain } from '../../../devnet/chain';
+import { FEED_PRICES, GOV_TOKEN, tokenDecimals } from '../../../devnet/seed/base';
+import type { SeedContext, SeedModule } from '../../../devnet/seed/types';
+import { compile } from '../../../devnet/solc';
+import type { ChainId } from '../../chains/registry';
+import { poolAbi, factoryAbi as readFactoryAbi } from './abi';
+import { sortTokens } from './addresses';
+import { getTickAtSqrtRatio, MAX_TICK, MIN_TICK } from './math';
 
 /**
  * Uniswap V3 from the official npm artifacts (v3-core factory, v3-periphery position manager, SwapRouter,
@@ -419,13 +419,19 @@ async function seedUniswap(ctx: SeedContext): Promise<void> {
     }
   };
 
-  const start = await chain.latestTimestamp();
-  for (let day = 1; day <= SWAP_DAYS; day++) {
-    await chain.setNextTimestamp(start + BigInt(day) * 86_400n);
-    await trade();
-    if (day === CLOSE_AFTER_DAY) {
-      for (const positionManager of closing) await closePosition(ctx, positionManager);
-    }
+  // The swaps happen over the shared simulated history (see `uniswapSeed.history`).
+  SWAPS.set(chain, { trade, closing });
+}
+
+/** What the seed leaves for its simulated days, per chain. */
+const SWAPS = new WeakMap<DevnetChain, { trade: () => Promise<void>; closing: Address[] }>();
+
+async function swapDay(ctx: SeedContext, day: number): Promise<void> {
+  const state = SWAPS.get(ctx.chain);
+  if (!state) return;
+  await state.trade();
+  if (day === CLOSE_AFTER_DAY) {
+    for (const positionManager of state.closing) await closePosition(ctx, positionManager);
   }
 }
 
@@ -484,7 +490,13 @@ async function closePosition(ctx: SeedContext, positionManager: Address): Promis
   ]);
 }
 
-export const uniswapSeed: SeedModule = { name: 'uniswap', seed: seedUniswap };
+export const uniswapSeed: SeedModule = {
+  name: 'uniswap',
+  after: ['base'],
+  seed: seedUniswap,
+  // Swaps every simulated day, so fee growth over a past window (7 days at most) can be measured.
+  history: { days: SWAP_DAYS, onDay: swapDay },
+};
 
 /**
  * Mints `count` positions in one pool to `recipient`, each with its own range around the current tick (all

@@ -1,9 +1,9 @@
 import { type Address, maxUint256, parseUnits, zeroAddress } from 'viem';
-import { devnetFeedName } from '../../lib/chains/network';
-import type { ChainId } from '../../lib/chains/registry';
-import { type Artifact, linkBytecode, loadArtifact } from '../artifacts';
-import { GOV_TOKEN, MINTABLE_ERC20, WETH9 } from './base';
-import type { SeedContext, SeedModule } from './types';
+import { type Artifact, linkBytecode, loadArtifact } from '../../../devnet/artifacts';
+import { GOV_TOKEN, MINTABLE_ERC20, WETH9 } from '../../../devnet/seed/base';
+import type { SeedContext, SeedModule } from '../../../devnet/seed/types';
+import { devnetFeedName } from '../../chains/network';
+import type { ChainId } from '../../chains/registry';
 
 /**
  * Aave V3 on every devnet chain, from the official npm artifacts: `@aave/core-v3` 1.19.3 (the protocol,
@@ -383,15 +383,24 @@ async function seedAave(ctx: SeedContext): Promise<void> {
   await borrow(nearLiquidation, AAVE_SEED.nearLiquidationBorrow);
   await supply(supplierOnly, AAVE_SEED.supplierOnlySupply);
 
-  // Simulated time: halfway, the deployer touches WETH and USDC (their indexes move on); at the end
-  // one more block, so every other reserve has accrued a whole month since its last update.
-  const start = await chain.latestTimestamp();
-  const half = (AAVE_SEED.accrualDays * DAY) / 2n;
-  await chain.setNextTimestamp(start + half);
-  await supply(deployer, { WETH: '1' });
-  await supply(deployer, { USDC: '1000' });
-  await chain.setNextTimestamp(start + AAVE_SEED.accrualDays * DAY);
-  await chain.mine();
+  // The month of interest passes in the shared simulated history (see `aaveSeed.history`).
+  TOUCH.set(chain, async () => {
+    await supply(deployer, { WETH: '1' });
+    await supply(deployer, { USDC: '1000' });
+  });
 }
 
-export const aaveSeed: SeedModule = { name: 'aave', seed: seedAave };
+const TOUCH = new WeakMap<SeedContext['chain'], () => Promise<void>>();
+
+/** Halfway through the month, the deployer touches WETH and USDC (their indexes move on). */
+async function accrualDay(ctx: SeedContext, day: number): Promise<void> {
+  if (day === Number(AAVE_SEED.accrualDays) / 2 + 1) await TOUCH.get(ctx.chain)?.();
+}
+
+export const aaveSeed: SeedModule = {
+  name: 'aave',
+  after: ['base'],
+  seed: seedAave,
+  // A month of interest accrues, so every reserve's index has moved since it was last touched.
+  history: { days: Number(AAVE_SEED.accrualDays), onDay: accrualDay },
+};

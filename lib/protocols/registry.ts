@@ -1,0 +1,37 @@
+import type { PositionKind } from '../portfolio/kinds';
+import { aaveV3Module } from './aave-v3/module';
+import type { RegisteredModule } from './module';
+import { sushiswapV3Module, uniswapV3Module } from './uniswap-v3/module';
+
+/**
+ * Every protocol module the portfolio reads, one line each. Display order comes from each module's
+ * `order`, never from this list's.
+ */
+const MODULES: readonly RegisteredModule[] = [uniswapV3Module, sushiswapV3Module, aaveV3Module];
+
+export const PROTOCOL_MODULES: readonly RegisteredModule[] = [...MODULES].sort((a, b) => a.order - b.order);
+
+/** The wallet's balances are read in the first batch, not by a module, but show and sort like one. */
+export { WALLET_PROTOCOL } from './wallet/read';
+
+import { WALLET_PROTOCOL } from './wallet/read';
+
+export interface ProtocolInfo {
+  id: string;
+  name: string;
+  order: number;
+  kinds: readonly PositionKind[];
+}
+
+const INFO = new Map<string, ProtocolInfo>([
+  [WALLET_PROTOCOL, { id: WALLET_PROTOCOL, name: 'Wallet', order: 0, kinds: ['balance'] }],
+  ...PROTOCOL_MODULES.map((m): [string, ProtocolInfo] => [
+    m.id,
+    { id: m.id, name: m.name, order: m.order, kinds: m.kinds },
+  ]),
+]);
+
+/** Name and order of a protocol id; an unknown id (a future module's data) shows under its id, last. */
+export function protocolInfo(id: string): ProtocolInfo {
+  return INFO.get(id) ?? { id, name: id, order: Number.MAX_SAFE_INTEGER, kinds: [] };
+}

@@ -1,0 +1,31 @@
+import type { Position } from '../../portfolio/types';
+import { defineModule, type RegisteredModule } from '../module';
+import { v3DeploymentSpec } from './addresses';
+import { checkV3Deployment } from './check';
+import { describeV3Position } from './format';
+import { readV3Positions, SUSHISWAP_V3, UNISWAP_V3, type V3ProtocolSpec, type V3ReadOptions } from './read';
+import type { UniswapV3PositionDetails } from './types';
+
+/** Details of a position in any V3-style deployment (Uniswap, SushiSwap; Slipstream reuses the math). */
+export function isV3Details(d: Position['details']): d is UniswapV3PositionDetails {
+  return d?.type === 'uniswap-v3';
+}
+
+/** A module for one V3-style deployment (the position manager's reads and the V3 math are shared). */
+export function v3Module(spec: V3ProtocolSpec, order: number, options: V3ReadOptions = {}): RegisteredModule {
+  return defineModule({
+    id: spec.id,
+    name: spec.name,
+    order,
+    kinds: ['liquidity'],
+    deployment: v3DeploymentSpec(spec.manifestPrefix, spec.mainnet),
+    read: async (ctx, deployment) => ({
+      positions: await readV3Positions(ctx, spec.id, deployment, options),
+    }),
+    positionLines: (p) => (isV3Details(p.details) ? [describeV3Position(p.details)] : []),
+    check: (ctx, deployment) => checkV3Deployment(ctx.client, ctx.chainId, deployment, ctx.chain.tokens),
+  });
+}
+
+export const uniswapV3Module = v3Module(UNISWAP_V3, 10);
+export const sushiswapV3Module = v3Module(SUSHISWAP_V3, 20);
