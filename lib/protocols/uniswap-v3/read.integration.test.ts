@@ -332,6 +332,9 @@ describe('Uniswap V3 and SushiSwap V3 positions on the devnet', () => {
         expect(p.yield).toEqual({
           baseApr: expect.any(Number),
           rewardApr: 0,
+          // Fees are claimed, not reinvested: a simple rate, no APY.
+          apy: null,
+          compounds: false,
           window: formatWindow(oracle.seconds),
           source: `fee growth, blocks ${from}–${chain.blockNumber}`,
         });
