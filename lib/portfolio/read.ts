@@ -6,7 +6,16 @@ import { addPriceBookReads } from '../prices/book';
 import type { RegisteredModule } from '../protocols/module';
 import { PROTOCOL_MODULES } from '../protocols/registry';
 import { addWalletReads } from '../protocols/wallet/read';
-import type { ChainPortfolio, Portfolio, Position, ProtocolError, ProtocolSummary } from './types';
+import { applyReceipts, applyTokenYields } from './enrich';
+import type {
+  ChainPortfolio,
+  Portfolio,
+  Position,
+  ProtocolError,
+  ProtocolSummary,
+  ReceiptToken,
+  TokenYield,
+} from './types';
 
 export interface ChainReadOptions {
   network: Network;
@@ -57,14 +66,20 @@ export async function readChainPortfolio(options: ChainReadOptions): Promise<Cha
       }),
     ),
   );
+  const tokenYields: TokenYield[] = [];
+  const receipts: ReceiptToken[] = [];
   settled.forEach((s, i) => {
     const reader = readers[i];
     if (!reader) return;
     if (s.status === 'fulfilled') {
       positions.push(...s.value.positions);
       if (s.value.summary) summaries.push(s.value.summary);
+      tokenYields.push(...(s.value.tokenYields ?? []));
+      receipts.push(...(s.value.receipts ?? []));
     } else protocolErrors.push({ protocol: reader.id, error: errorMessage(s.reason) });
   });
+  applyReceipts(positions, receipts);
+  applyTokenYields(positions, tokenYields);
 
   return { chainId, blockNumber, blockTimestamp, error: null, positions, protocolErrors, summaries };
 }

@@ -145,7 +145,28 @@ export interface ChainReadContext {
   prices: ReadonlyMap<string, PriceReading>;
 }
 
+/**
+ * A yield a token earns just by being held (a liquid staking token's staking rate, a vault share's
+ * growth): added by the fan-out as a component to every position on the chain that holds the token
+ * (the wallet balance, an Aave supply, a pool), weighted by the token's share of that position's value.
+ */
+export interface TokenYield {
+  token: Address;
+  component: YieldComponent;
+}
+
+/**
+ * A token held in the wallet that stands for one of this protocol's positions (a receipt: an aToken,
+ * vault shares, a staked token): its wallet balance is shown but counted in `countedIn` only.
+ */
+export interface ReceiptToken {
+  token: Address;
+  countedIn: string;
+}
+
 export interface ProtocolReadResult {
   positions: Position[];
   summary?: ProtocolSummary;
+  tokenYields?: TokenYield[];
+  receipts?: ReceiptToken[];
 }

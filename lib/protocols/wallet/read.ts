@@ -4,11 +4,14 @@ import type { ChainDeployment } from '../../chains/network';
 import { CHAINS } from '../../chains/registry';
 import type { Position } from '../../portfolio/types';
 import { assetAmount } from '../../portfolio/value';
+import { knownZeroYield } from '../../portfolio/yield';
 import { priceKey } from '../../prices/book';
 import type { PriceReading } from '../../prices/types';
 import { addMetadataReads, erc20Abi } from '../../tokens/metadata';
 
 export const WALLET_PROTOCOL = 'wallet';
+
+export const HELD_EARNS_NOTHING = 'held in the wallet: earns nothing by itself';
 
 /**
  * Adds the wallet's reads to the chain's first batch: native balance (Multicall3 `getEthBalance`),
@@ -51,7 +54,7 @@ export function addWalletReads(
         label: 'ETH',
         assets: [assetAmount('native', 'ETH', 18, nativeResult.value, prices.get('native'))],
         rewards: [],
-        yield: null,
+        yield: knownZeroYield(HELD_EARNS_NOTHING),
         warning: null,
       });
     }
@@ -82,7 +85,8 @@ export function addWalletReads(
           assetAmount(t.address, meta.symbol, meta.decimals, balance.value, prices.get(priceKey(t.address))),
         ],
         rewards: [],
-        yield: null,
+        // A token earns nothing by being held, unless a module says it does (see TokenYield).
+        yield: knownZeroYield(HELD_EARNS_NOTHING),
         warning: meta.warning,
       });
     }
