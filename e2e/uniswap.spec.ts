@@ -1,5 +1,5 @@
 import { HOSTILE_SYMBOL } from '../devnet/seed/base';
-import { demoPositions } from '../lib/protocols/uniswap-v3/seed';
+import { demoPositions } from '../devnet/seed/uniswap-v3';
 import { expect, test, waitForChains } from './fixtures';
 
 test('Uniswap V3 and SushiSwap V3 positions list with range, status, fees, value and fee APR', async ({

@@ -1,8 +1,8 @@
-import { aaveSeed } from '../../lib/protocols/aave-v3/seed';
-import { uniswapSeed } from '../../lib/protocols/uniswap-v3/seed';
+import { aaveSeed } from './aave-v3';
 import { baseSeed, finalizeSeed } from './base';
 import { feesSeed } from './fees';
 import type { SeedModule } from './types';
+import { uniswapSeed } from './uniswap-v3';
 
 /**
  * The devnet's seed steps, one line each. Their order is declared by each step (`after`, `history`,

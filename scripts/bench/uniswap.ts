@@ -1,12 +1,12 @@
 import type { Address, Hex } from 'viem';
 import { DevnetChain } from '../../devnet/chain';
 import { recordingClient, sequentialDepth } from '../../devnet/rpc-recorder';
+import { mintManyWethUsdcPositions } from '../../devnet/seed/uniswap-v3';
 import type { DevnetManifest } from '../../lib/chains/manifest';
 import { devnetNetwork } from '../../lib/chains/network';
 import { CHAIN_IDS, type ChainId } from '../../lib/chains/registry';
 import { readChainPortfolio } from '../../lib/portfolio/read';
 import { sushiswapV3Module, uniswapV3Module } from '../../lib/protocols/uniswap-v3/module';
-import { mintManyWethUsdcPositions } from '../../lib/protocols/uniswap-v3/seed';
 
 /** Added to every request in the "remote RPC" figures: a round trip to a public endpoint. */
 const LATENCY_MS = 40;

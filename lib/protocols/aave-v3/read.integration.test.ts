@@ -9,6 +9,7 @@ import { type Abi, type Address, getAddress, maxUint256, type PublicClient } fro
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadArtifact } from '../../../devnet/artifacts';
 import { DevnetChain } from '../../../devnet/chain';
+import { AAVE_INCENTIVES } from '../../../devnet/seed/aave-v3';
 import { GOV_TOKEN } from '../../../devnet/seed/base';
 import { snapshotChain, testDevnet } from '../../../devnet/testing';
 import { Batch } from '../../chains/multicall';
@@ -22,7 +23,6 @@ import { AAVE_V3_DEPLOYMENT, devnetAaveV3Market } from './addresses';
 import { addAaveV3Checks } from './check';
 import { rayToNumber } from './math';
 import { aaveV3Module, aaveV3ModuleFor, isAaveV3Details } from './module';
-import { AAVE_INCENTIVES } from './seed';
 import type { AaveV3PositionDetails, AaveV3Summary } from './types';
 
 /*

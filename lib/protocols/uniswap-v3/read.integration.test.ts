@@ -13,6 +13,13 @@ import {
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DevnetChain } from '../../../devnet/chain';
 import { recordingClient, sequentialDepth } from '../../../devnet/rpc-recorder';
+import {
+  demoPositions,
+  mintManyWethUsdcPositions,
+  seedSwapRouterAbi,
+  V3_DEPLOYMENTS,
+  type V3Prefix,
+} from '../../../devnet/seed/uniswap-v3';
 import { testDevnet } from '../../../devnet/testing';
 import { devnetFeedName } from '../../chains/network';
 import type { ChainId } from '../../chains/registry';
@@ -26,13 +33,6 @@ import { checkV3Deployment } from './check';
 import { formatWindow, MAX_TICK, MAX_UINT128, MIN_TICK } from './math';
 import { isV3Details, v3Module } from './module';
 import { SUSHISWAP_V3, UNISWAP_V3, type V3ProtocolSpec } from './read';
-import {
-  demoPositions,
-  mintManyWethUsdcPositions,
-  seedSwapRouterAbi,
-  V3_DEPLOYMENTS,
-  type V3Prefix,
-} from './seed';
 import type { UniswapV3PositionDetails } from './types';
 
 const { manifest, network, clients } = testDevnet();

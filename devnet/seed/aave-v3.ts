@@ -1,9 +1,9 @@
 import { type Address, maxUint256, parseUnits, zeroAddress } from 'viem';
-import { type Artifact, linkBytecode, loadArtifact } from '../../../devnet/artifacts';
-import { GOV_TOKEN, MINTABLE_ERC20, WETH9 } from '../../../devnet/seed/base';
-import type { SeedContext, SeedModule } from '../../../devnet/seed/types';
-import { devnetFeedName } from '../../chains/network';
-import type { ChainId } from '../../chains/registry';
+import { devnetFeedName } from '../../lib/chains/network';
+import type { ChainId } from '../../lib/chains/registry';
+import { type Artifact, linkBytecode, loadArtifact } from '../artifacts';
+import { GOV_TOKEN, MINTABLE_ERC20, WETH9 } from './base';
+import type { SeedContext, SeedModule } from './types';
 
 /**
  * Aave V3 on every devnet chain, from the official npm artifacts: `@aave/core-v3` 1.19.3 (the protocol,

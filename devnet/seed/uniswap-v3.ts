@@ -1,13 +1,13 @@
 import { type Address, encodeFunctionData, maxUint256, parseAbi, parseUnits, stringToHex } from 'viem';
-import { linkBytecode, loadArtifact } from '../../../devnet/artifacts';
-import type { DevnetChain } from '../../../devnet/chain';
-import { FEED_PRICES, GOV_TOKEN, tokenDecimals } from '../../../devnet/seed/base';
-import type { SeedContext, SeedModule } from '../../../devnet/seed/types';
-import { compile } from '../../../devnet/solc';
-import type { ChainId } from '../../chains/registry';
-import { poolAbi, factoryAbi as readFactoryAbi } from './abi';
-import { sortTokens } from './addresses';
-import { getTickAtSqrtRatio, MAX_TICK, MIN_TICK } from './math';
+import type { ChainId } from '../../lib/chains/registry';
+import { poolAbi, factoryAbi as readFactoryAbi } from '../../lib/protocols/uniswap-v3/abi';
+import { sortTokens } from '../../lib/protocols/uniswap-v3/addresses';
+import { getTickAtSqrtRatio, MAX_TICK, MIN_TICK } from '../../lib/protocols/uniswap-v3/math';
+import { linkBytecode, loadArtifact } from '../artifacts';
+import type { DevnetChain } from '../chain';
+import { compile } from '../solc';
+import { FEED_PRICES, GOV_TOKEN, tokenDecimals } from './base';
+import type { SeedContext, SeedModule } from './types';
 
 /**
  * Uniswap V3 from the official npm artifacts (v3-core factory, v3-periphery position manager, SwapRouter,
