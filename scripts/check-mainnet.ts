@@ -10,10 +10,8 @@ import { mainnetNetwork } from '../lib/chains/network';
 import { CHAIN_IDS, CHAINS } from '../lib/chains/registry';
 import { rpcOverridesFromEnv } from '../lib/chains/rpc';
 import { aggregatorV3Abi } from '../lib/prices/chainlink';
-import { AAVE_V3_MAINNET } from '../lib/protocols/aave-v3/addresses';
-import { addAaveV3Checks } from '../lib/protocols/aave-v3/check';
-import { UNISWAP_V3_MAINNET } from '../lib/protocols/uniswap-v3/addresses';
-import { checkV3Deployment } from '../lib/protocols/uniswap-v3/check';
+import type { DeploymentCheck } from '../lib/protocols/module';
+import { PROTOCOL_MODULES } from '../lib/protocols/registry';
 import { erc20Abi } from '../lib/tokens/metadata';
 import { networkClients } from './network';
 
@@ -46,9 +44,6 @@ async function main(): Promise<number> {
           batch.add(call(f.address, aggregatorV3Abi, 'latestRoundData')),
         ]);
       }
-      // Aave V3: the market table, checked against its addresses provider, with WETH as sample reserve.
-      const weth = deployment.tokens.find((t) => t.symbol === 'WETH');
-      if (weth) checks.push(...addAaveV3Checks(batch, AAVE_V3_MAINNET[chainId], weth.address));
       await batch.execute(client, { multicall3: mc });
       const codes = await Promise.all(checks.map(([, address]) => client.getCode({ address })));
       checks.forEach(([label, address, result], i) => {
@@ -60,12 +55,28 @@ async function main(): Promise<number> {
           `  ${ok ? 'ok  ' : 'FAIL'} ${label.padEnd(24)} ${address}${hasCode ? '' : ' (no code)'}${r.ok ? '' : ` ${r.error}`}`,
         );
       });
-      const v3 = UNISWAP_V3_MAINNET[chainId];
-      for (const c of v3 ? await checkV3Deployment(client, chainId, v3, deployment.tokens) : []) {
-        if (!c.ok) failures += 1;
-        console.log(
-          `  ${c.ok ? 'ok  ' : 'FAIL'} ${c.label.padEnd(24)} ${c.address} ${c.ok ? '' : (c.detail ?? '')}`,
-        );
+      // Every protocol module confirms its own mainnet table on this chain.
+      for (const module of PROTOCOL_MODULES) {
+        if (!module.check || !module.supports(deployment)) continue;
+        let results: DeploymentCheck[];
+        try {
+          results = await module.check({ chainId, client, chain: deployment });
+        } catch (error) {
+          results = [
+            {
+              label: `${module.name} check`,
+              address: '0x0000000000000000000000000000000000000000',
+              ok: false,
+              detail: error instanceof Error ? (error.message.split('\n')[0] ?? 'failed') : String(error),
+            },
+          ];
+        }
+        for (const c of results) {
+          if (!c.ok) failures += 1;
+          console.log(
+            `  ${c.ok ? 'ok  ' : 'FAIL'} ${c.label.padEnd(24)} ${c.address} ${c.ok ? '' : (c.detail ?? '')}`,
+          );
+        }
       }
     } catch (error) {
       failures += 1;
