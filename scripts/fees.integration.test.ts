@@ -2,7 +2,7 @@ import { formatEther } from 'viem';
 import { describe, expect, it } from 'vitest';
 import { testDevnet } from '../devnet/testing';
 import { CHAIN_IDS } from '../lib/chains/registry';
-import { FEE_ACTIONS } from '../lib/fees/types';
+import { FEE_ACTIONS } from '../lib/fees/catalog';
 import { runScript, writeManifest } from './cli-testing';
 
 const fees = (args: string[], env: Record<string, string>) => runScript('fees.ts', args, env);

@@ -1,5 +1,5 @@
 import { CHAINS } from '../lib/chains/registry';
-import { FEE_ACTION_SPECS } from '../lib/fees/actions';
+import { feeActionSpec } from '../lib/fees/catalog';
 import { feesJson } from '../lib/fees/json';
 import { cheapestByAction, quoteAllChains } from '../lib/fees/quote';
 import type { ActionQuote, FeePart } from '../lib/fees/types';
@@ -18,7 +18,7 @@ function part(p: FeePart): string {
 }
 
 function row(a: ActionQuote, cheapest: boolean): string {
-  const label = FEE_ACTION_SPECS[a.action].label.padEnd(16);
+  const label = feeActionSpec(a.action).label.padEnd(16);
   if (a.error !== null) return `  ${label} unavailable: ${a.error}`;
   const typical = a.gasSource?.kind === 'typical';
   const gas = `${typical ? '~' : ''}${a.gas === null ? '—' : formatAmount(a.gas, 0)}`.padStart(10);
@@ -76,9 +76,9 @@ async function main(argv: string[]): Promise<number> {
     console.log(
       `  ${'action'.padEnd(16)}${'gas'.padStart(10)}  ${'L2 execution'.padEnd(22)}${'L1 data'.padEnd(22)}${'total'.padEnd(22)}${'USD'.padStart(9)}`,
     );
-    for (const a of q.actions) console.log(row(a, cheapest[a.action].includes(r.chainId)));
+    for (const a of q.actions) console.log(row(a, (cheapest[a.action] ?? []).includes(r.chainId)));
     const notes = q.actions.flatMap((a) => {
-      const label = FEE_ACTION_SPECS[a.action].label;
+      const label = feeActionSpec(a.action).label;
       const out: string[] = [];
       if (a.gasSource?.kind === 'typical') out.push(`~ ${label}: ${a.gasSource.reason}`);
       // zkSync's L1 part is always inside the gas; its model line says so once.

@@ -1,6 +1,6 @@
 import { CHAINS, type ChainId } from '@/lib/chains/registry';
-import { FEE_ACTION_SPECS } from '@/lib/fees/actions';
-import { type ActionQuote, FEE_ACTIONS, type FeeActionId } from '@/lib/fees/types';
+import { FEE_ACTIONS, feeActionSpec } from '@/lib/fees/catalog';
+import type { ActionQuote, FeeActionId } from '@/lib/fees/types';
 import { type FeeColumn, feePartText, formatEth, formatGwei } from '@/lib/fees/view';
 import { formatUsd } from '@/lib/format/index';
 import { chainTime } from '../positions/figures';
@@ -153,9 +153,9 @@ export function FeeTable({
               data-action={action}
             >
               <th scope="row" className="px-3 py-3 text-left font-normal">
-                <span className="block font-medium">{FEE_ACTION_SPECS[action].label}</span>
+                <span className="block font-medium">{feeActionSpec(action).label}</span>
                 <span className="block text-xs text-zinc-500 dark:text-zinc-400">
-                  {FEE_ACTION_SPECS[action].description}
+                  {feeActionSpec(action).description}
                 </span>
               </th>
               {columns.map((c) => {
@@ -170,7 +170,7 @@ export function FeeTable({
                     ) : (
                       <ActionCell
                         quote={quote}
-                        cheapest={cheapest[action].includes(c.chainId)}
+                        cheapest={(cheapest[action] ?? []).includes(c.chainId)}
                         untrustedPrice={c.quote.ethUsd.status !== 'ok'}
                       />
                     )}

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { type Address, type Hex, numberToHex, pad, parseGwei } from 'viem';
 import { ARB_GAS_INFO, NODE_INTERFACE } from '../../lib/fees/arbitrum';
 import { GAS_PRICE_ORACLE, L1_BLOCK } from '../../lib/fees/op-stack';
+import { ZKSYNC_NODE_STAND_IN } from '../../lib/fees/zksync';
 import { loadArtifact } from '../artifacts';
 import type { DevnetChain } from '../chain';
 import { compile } from '../solc';
@@ -141,11 +142,15 @@ async function seedArbitrum(ctx: SeedContext): Promise<void> {
 /**
  * The chains' own fee machinery. Chain 10 (anvil in Optimism mode) gets the real GasPriceOracle and
  * L1Block, so the L1 data fee is really charged; chain 42161 gets stand-ins for the node precompiles;
- * chain 324 needs nothing (its fee quote is gas × gas price, which any node answers).
+ * chain 324 needs nothing (its fee quote is gas × gas price, which any node answers), but its node is
+ * itself a stand-in, and the manifest says so (the fee quote warns that no pubdata is charged).
  */
 async function seedFees(ctx: SeedContext): Promise<void> {
   if (ctx.chainId === 10) await seedOpStack(ctx);
   if (ctx.chainId === 42161) await seedArbitrum(ctx);
+  if (ctx.chainId === 324)
+    ctx.chain.standIns[ZKSYNC_NODE_STAND_IN] =
+      'the devnet’s chain 324 is a plain EVM node (anvil; no zkSync node is on npm): no pubdata charge, no zks_ methods';
 }
 
 export const feesSeed: SeedModule = { name: 'fees', after: ['base'], seed: seedFees };

@@ -106,6 +106,8 @@ export function devnetNetwork(manifest: DevnetManifest, overrides: RpcOverrides 
         symbol,
         address,
         price: priceFor(symbol),
+        // The devnet's ERC-20s are Aave's MintableERC20, an OpenZeppelin 3.x ERC20: `_balances` at 0, `_allowances` at 1.
+        ...(symbol === 'USDC' ? { storage: { balances: 0n, allowances: 1n } } : {}),
       })),
       nativePrice: priceFor('ETH'),
       sequencerFeed: m.contracts[DEVNET_SEQUENCER_FEED] ?? null,

@@ -2,7 +2,7 @@ import { formatEther } from 'viem';
 import type { NetworkName } from '../chains/network';
 import { CHAINS, type ChainId } from '../chains/registry';
 import { jsonSafe, usdNumber } from '../portfolio/json';
-import { FEE_ACTION_SPECS } from './actions';
+import { feeActionSpec } from './catalog';
 import type { ActionQuote, ChainFeeResult, FeeActionId } from './types';
 
 const wei = (v: bigint | null) => (v === null ? null : v.toString());
@@ -10,7 +10,7 @@ const wei = (v: bigint | null) => (v === null ? null : v.toString());
 function actionJson(a: ActionQuote, cheapest: boolean) {
   return {
     action: a.action,
-    label: FEE_ACTION_SPECS[a.action].label,
+    label: feeActionSpec(a.action).label,
     variant: a.variant,
     to: a.tx?.to ?? null,
     gas: wei(a.gas),
@@ -56,7 +56,7 @@ function chainJson(r: ChainFeeResult, cheapest: Record<FeeActionId, ChainId[]>) 
     },
     model: jsonSafe(q.model),
     warnings: q.warnings,
-    actions: q.actions.map((a) => actionJson(a, cheapest[a.action].includes(r.chainId))),
+    actions: q.actions.map((a) => actionJson(a, (cheapest[a.action] ?? []).includes(r.chainId))),
   };
 }
 

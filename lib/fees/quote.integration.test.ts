@@ -17,13 +17,14 @@ import { testDevnet } from '../../devnet/testing';
 import { createReadClient } from '../chains/client';
 import type { Network } from '../chains/network';
 import { CHAIN_IDS, type ChainId, readChain } from '../chains/registry';
+import { FIAT_TOKEN_STORAGE } from '../tokens/mainnet';
 import { planActions, QUOTE_RECIPIENT, QUOTE_SENDER, USDC_AMOUNT } from './actions';
 import { NODE_INTERFACE, nodeInterfaceAbi } from './arbitrum';
+import { FEE_ACTIONS } from './catalog';
 import { readFeeHistory, readFeeHistoryResult } from './history';
 import { feesJson } from './json';
 import { GAS_PRICE_ORACLE } from './op-stack';
 import { cheapestByAction, quoteAllChains, quoteChainFees } from './quote';
-import { FEE_ACTIONS } from './types';
 
 const { manifest, network, clients, requests } = testDevnet();
 const chains = Object.fromEntries(
@@ -172,7 +173,6 @@ describe('fee quotes on the devnet', () => {
       const plan = planActions({
         chainId: id,
         deployment: network.chains[id],
-        network: 'devnet',
         sender: QUOTE_SENDER,
         blockTimestamp: block.timestamp,
       });
@@ -225,9 +225,11 @@ describe('fee quotes on the devnet', () => {
   });
 
   it('reports a USDC storage layout that does not fit instead of quoting a figure from it', async () => {
-    // The devnet's contracts under mainnet rules: FiatToken slots (9/10) do not fit MintableERC20.
-    const asMainnet: Network = { ...network, name: 'mainnet' };
-    const q = await quoteChainFees({ network: asMainnet, chainId: 10, client: clients[10] });
+    // The devnet's USDC described with mainnet's FiatToken slots (9/10), which do not fit MintableERC20.
+    const op = network.chains[10];
+    const tokens = op.tokens.map((t) => (t.symbol === 'USDC' ? { ...t, storage: FIAT_TOKEN_STORAGE } : t));
+    const wrongLayout: Network = { ...network, chains: { ...network.chains, 10: { ...op, tokens } } };
+    const q = await quoteChainFees({ network: wrongLayout, chainId: 10, client: clients[10] });
     const transfer = q.actions.find((a) => a.action === 'usdc-transfer');
     expect(transfer?.gasSource?.kind).toBe('typical');
     expect(transfer?.gasSource?.kind === 'typical' && transfer.gasSource.reason).toMatch(/estimate failed/);
@@ -239,7 +241,6 @@ describe('fee quotes on the devnet', () => {
       const plan = planActions({
         chainId: id,
         deployment: network.chains[id],
-        network: 'devnet',
         sender: QUOTE_SENDER,
         blockTimestamp: block.timestamp,
       });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ChainId } from '../chains/registry';
 import { noFeedReading } from '../prices/chainlink';
+import { FEE_ACTIONS } from './catalog';
 import { cheapestByAction, walletMaxFee } from './quote';
-import { type ActionQuote, type ChainFeeResult, FEE_ACTIONS, type FeeActionId } from './types';
+import type { ActionQuote, ChainFeeResult, FeeActionId } from './types';
 
 function action(
   id: FeeActionId,

@@ -5,19 +5,19 @@ import { CHAIN_IDS, CHAINS, type ChainId, type FeeModel } from '../chains/regist
 import { usdValue } from '../portfolio/value';
 import { addFeedReads, addSequencerRead, evaluatePrice, noFeedReading } from '../prices/chainlink';
 import type { PriceReading } from '../prices/types';
-import { FEE_ACTION_SPECS, planActions, QUOTE_SENDER, typicalGasApplies } from './actions';
+import { planActions, QUOTE_SENDER, typicalGasApplies } from './actions';
 import { arbitrumQuoter } from './arbitrum';
+import { FEE_ACTIONS, feeActionSpec } from './catalog';
 import { opStackQuoter } from './op-stack';
-import {
-  type ActionQuote,
-  type ChainFeeQuote,
-  type ChainFeeResult,
-  FEE_ACTIONS,
-  type FeeActionId,
-  type FeeModelQuoter,
-  type FeePart,
-  type GasPriceQuote,
-  type PricedAction,
+import type {
+  ActionQuote,
+  ChainFeeQuote,
+  ChainFeeResult,
+  FeeActionId,
+  FeeModelQuoter,
+  FeePart,
+  GasPriceQuote,
+  PricedAction,
 } from './types';
 import { zkSyncQuoter } from './zksync';
 
@@ -81,7 +81,7 @@ export async function quoteChainFees(options: QuoteOptions): Promise<ChainFeeQuo
   const blockNumber = block.number;
   const blockTimestamp = block.timestamp;
 
-  const plan = planActions({ chainId, deployment, network: network.name, sender, blockTimestamp });
+  const plan = planActions({ chainId, deployment, sender, blockTimestamp });
 
   // Round two.
   const batch = new Batch();
@@ -90,7 +90,7 @@ export async function quoteChainFees(options: QuoteOptions): Promise<ChainFeeQuo
   const sequencerRead = deployment.sequencerFeed ? addSequencerRead(batch, deployment.sequencerFeed) : null;
   const probes = plan.addProbes(batch);
   const finishModel = FEE_MODEL_QUOTERS[spec.feeModel].start(
-    { chainId, client, deployment, network: network.name, blockNumber, sender },
+    { chainId, client, deployment, blockNumber, sender },
     batch,
     plan.candidates,
   );
@@ -173,7 +173,7 @@ export async function quoteChainFees(options: QuoteOptions): Promise<ChainFeeQuo
     const first = indexes[0] === undefined ? undefined : plan.candidates[indexes[0]];
     if (!chosen && first) {
       if (typicalGasApplies(spec.feeModel)) {
-        const typical = FEE_ACTION_SPECS[action];
+        const typical = feeActionSpec(action);
         chosen = {
           action,
           candidate: first,

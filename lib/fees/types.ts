@@ -1,12 +1,64 @@
 import type { Address, Hex, PublicClient } from 'viem';
-import type { Batch } from '../chains/multicall';
-import type { ChainDeployment, NetworkName } from '../chains/network';
+import type { Batch, Call } from '../chains/multicall';
+import type { ChainDeployment, DeploymentSpec } from '../chains/network';
 import type { ChainId, FeeModel } from '../chains/registry';
 import type { PriceReading } from '../prices/types';
 
-/** The actions every chain is quoted for, in display order. */
-export const FEE_ACTIONS = ['eth-transfer', 'usdc-transfer', 'uniswap-v3-swap', 'aave-supply'] as const;
-export type FeeActionId = (typeof FEE_ACTIONS)[number];
+/**
+ * An action every chain is quoted for: the two transfers (`lib/fees/actions.ts`) and one per protocol
+ * module that declares a fee action (`lib/fees/catalog.ts`), e.g. `uniswap-v3-swap`, `aave-supply`.
+ */
+export type FeeActionId = string;
+
+export interface FeeActionSpec {
+  id: FeeActionId;
+  label: string;
+  description: string;
+  /**
+   * Gas units assumed when estimation is impossible, for chains whose gas is EVM-equivalent (OP Stack,
+   * Arbitrum's L2 part). These are stated assumptions, not measurements: an ETH transfer is the
+   * protocol's fixed 21,000; the others are round figures in the range such calls use on Ethereum.
+   * zkSync Era's gas (pubdata inside, different opcode prices) has no such figure: there the action
+   * is shown as unavailable instead.
+   */
+  typicalGas: bigint;
+  typicalBasis: string;
+}
+
+/** What a protocol's fee action is handed to build its example transaction on one chain. */
+export interface FeeActionContext {
+  chainId: ChainId;
+  sender: Address;
+  blockTimestamp: bigint;
+  /** The USDC the quotes spend (the sender is given a balance and approvals by state override). */
+  usdc: Address;
+  usdcAmount: bigint;
+  weth: Address | null;
+}
+
+export type ProtocolFeePlan =
+  | { kind: 'unavailable'; reason: string }
+  | {
+      kind: 'planned';
+      /** The contract the transaction is sent to (it is also approved to spend the sender's USDC). */
+      target: Address;
+      /** Alternatives tried in order; the first whose estimate succeeds is quoted. */
+      candidates: { data: Hex; variant: string | null }[];
+      /** A read that proves the target answers; an estimate against a silent address is void. */
+      probe: Call<unknown>;
+      /** Set when the target is known to be absent: priced from its calldata, gas from `typicalGas`. */
+      skipEstimate: string | null;
+    };
+
+/**
+ * A protocol's example transaction for `/fees`, declared in the protocol's folder (`fee.ts`) over its own
+ * deployment table, and registered with one line in `lib/fees/catalog.ts`.
+ */
+export interface ProtocolFeeAction<D> {
+  spec: FeeActionSpec;
+  deployment: DeploymentSpec<D>;
+  plan: (ctx: FeeActionContext, deployment: D | null) => ProtocolFeePlan;
+}
 
 /** The transaction a quote prices: what a wallet would send for the action. */
 export interface QuotedTx {
@@ -156,7 +208,6 @@ export interface ModelStartContext {
   chainId: ChainId;
   client: PublicClient;
   deployment: ChainDeployment;
-  network: NetworkName;
   blockNumber: bigint;
   sender: Address;
 }

@@ -2,7 +2,8 @@ import { parseGwei } from 'viem';
 import { describe, expect, it } from 'vitest';
 import { noFeedReading } from '../prices/chainlink';
 import type { PriceReading } from '../prices/types';
-import { type ActionQuote, type ChainFeeQuote, FEE_ACTIONS, type FeeActionId } from './types';
+import { FEE_ACTIONS } from './catalog';
+import type { ActionQuote, ChainFeeQuote, FeeActionId } from './types';
 import { chartDomain, chartSeries, type FeeColumn, feePartText, headerSummary, ReadingLog } from './view';
 
 const ok = (wei: bigint) => ({ wei, status: 'ok' as const, note: null });

@@ -171,7 +171,7 @@ export interface SummaryEntry {
 
 /** The compact figure the header shows per chain: an ETH transfer's total cost. */
 export function headerSummary(columns: readonly FeeColumn[]): SummaryEntry[] {
-  const cheapest = cheapestColumns(columns)['eth-transfer'];
+  const cheapest = cheapestColumns(columns)['eth-transfer'] ?? [];
   return columns.map((c) => {
     const spec = CHAINS[c.chainId];
     const base = { chainId: c.chainId, name: spec.shortName, color: spec.color };

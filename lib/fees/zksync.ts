@@ -8,6 +8,9 @@ import type { FeeActionId, FeeModelQuoter, ModelActionParts, ZkSyncFeeInfo } fro
  * Sources: matter-labs/zksync-docs `10.api/40.zks-rpc.md`, `50.fee-model/*` (onchain-facts.md §7).
  */
 
+/** The devnet manifest's `standIns` name for a chain 324 that is not a zkSync node. */
+export const ZKSYNC_NODE_STAND_IN = 'ZkSyncEraNode';
+
 /** Parses a JSON-RPC quantity; anything else is not a gas figure. */
 function quantity(value: unknown): bigint | null {
   return typeof value === 'string' && /^0x[0-9a-fA-F]+$/.test(value) ? BigInt(value) : null;
@@ -38,7 +41,8 @@ export const zkSyncQuoter: FeeModelQuoter = {
         gasPerPubdataNote: pubdata.note,
       };
       const warnings: string[] = [];
-      if (ctx.network === 'devnet') {
+      // The devnet names its chain 324 node a stand-in: plain anvil, no zkSync node is on npm.
+      if (ctx.deployment.standIns[ZKSYNC_NODE_STAND_IN] !== undefined) {
         warnings.push(
           'the devnet’s chain 324 is a plain EVM node (no zkSync node is on npm): its estimates carry no pubdata charge',
         );

@@ -9,6 +9,12 @@ import type { TokenEntry } from './types';
  * sources left unverified (DAI and rETH on zkSync Era) are left out. Run `npm run check:mainnet`
  * with network access to confirm each has code and answers `decimals()`.
  */
+/**
+ * Native USDC is Circle's FiatToken (v2.2) on all three chains: `balanceAndBlacklistStates` at slot 9 and
+ * `allowed` at slot 10 (FiatTokenV1's layout after Ownable, Pausable, Blacklistable and its own metadata).
+ */
+export const FIAT_TOKEN_STORAGE = { balances: 9n, allowances: 10n } as const;
+
 type PriceKey<C extends ChainId> = keyof (typeof MAINNET_PRICES)[C];
 
 function entries<C extends ChainId>(
@@ -20,6 +26,7 @@ function entries<C extends ChainId>(
     symbol,
     address,
     price: key === null ? null : (prices[key as string] ?? null),
+    ...(symbol === 'USDC' ? { storage: FIAT_TOKEN_STORAGE } : {}),
   }));
 }
 

@@ -6,6 +6,12 @@ export interface TokenEntry {
   address: Address;
   symbol: string;
   price: PriceSourceSpec | null;
+  /**
+   * Storage slots of the token's `balanceOf` and `allowance` mappings, where known: fee quotes give their
+   * sender a balance and approvals through a state override. A wrong slot makes the estimate revert, which
+   * the quote reports; it never yields a silent figure.
+   */
+  storage?: { balances: bigint; allowances: bigint };
 }
 
 /** Token metadata as read from the chain, already sanitised for display. */

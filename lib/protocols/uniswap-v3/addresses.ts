@@ -21,11 +21,22 @@ export type PoolDerivation =
   /** zkSync Era's CREATE2 uses the hash of the deployed bytecode and its own prefix. */
   | { kind: 'zksync-create2'; bytecodeHash: Hex };
 
+/**
+ * A swap router and the ABI it speaks: SwapRouter02 (no deadline field) on mainnet; the devnet can only
+ * deploy the SwapRouter that `@uniswap/v3-periphery` ships (with a deadline).
+ */
+export interface SwapRouterRef {
+  address: Address;
+  kind: 'SwapRouter' | 'SwapRouter02';
+}
+
 /** One V3-style deployment on one chain. */
 export interface V3Deployment {
   factory: Address;
   positionManager: Address;
   pool: PoolDerivation;
+  /** The router `/fees` quotes a swap through; null where none is known. */
+  swapRouter: SwapRouterRef | null;
 }
 
 /**
@@ -39,23 +50,26 @@ export const ZKSYNC_POOL_BYTECODE_HASH: Hex =
 
 /**
  * Uniswap V3 on each chain. Source: Uniswap/docs `docs/contracts/v3/reference/deployments/*`
- * (shared/reference/onchain-facts.md §2).
+ * (shared/reference/onchain-facts.md §2); the routers are SwapRouter02 from the same pages.
  */
 export const UNISWAP_V3_MAINNET: Partial<Record<ChainId, V3Deployment>> = {
   10: {
     factory: '0x1F98431c8aD98523631AE4a59f267346ea31F984',
     positionManager: '0xC36442b4a4522E871399CD717aBDD847Ab11FE88',
     pool: { kind: 'create2', initCodeHash: POOL_INIT_CODE_HASH },
+    swapRouter: { address: '0x68b3465833fb72A70ecDF485E0e4C7bD8665Fc45', kind: 'SwapRouter02' },
   },
   42161: {
     factory: '0x1F98431c8aD98523631AE4a59f267346ea31F984',
     positionManager: '0xC36442b4a4522E871399CD717aBDD847Ab11FE88',
     pool: { kind: 'create2', initCodeHash: POOL_INIT_CODE_HASH },
+    swapRouter: { address: '0x68b3465833fb72A70ecDF485E0e4C7bD8665Fc45', kind: 'SwapRouter02' },
   },
   324: {
     factory: '0x8FdA5a7a8dCA67BBcDd10F02Fa0649A937215422',
     positionManager: '0x0616e5762c1E7Dc3723c50663dF10a162D690a86',
     pool: { kind: 'zksync-create2', bytecodeHash: ZKSYNC_POOL_BYTECODE_HASH },
+    swapRouter: { address: '0x99c56385daBCE3E81d8499d0b8d0257aBC07E8A3', kind: 'SwapRouter02' },
   },
 };
 
@@ -76,7 +90,13 @@ export function devnetV3Deployment(
   const factory = contracts[`${prefix}Factory`];
   const positionManager = contracts[`${prefix}NonfungiblePositionManager`];
   if (!factory || !positionManager) return null;
-  return { factory, positionManager, pool: { kind: 'create2', initCodeHash: POOL_INIT_CODE_HASH } };
+  const router = contracts[`${prefix}SwapRouter`];
+  return {
+    factory,
+    positionManager,
+    pool: { kind: 'create2', initCodeHash: POOL_INIT_CODE_HASH },
+    swapRouter: router ? { address: router, kind: 'SwapRouter' } : null,
+  };
 }
 
 /** Where a V3-style protocol is on each network (resolved by `lib/chains`' network profile). */
