@@ -15,6 +15,7 @@ import {
   parseAbi,
   TimeoutError,
 } from 'viem';
+import { CHAINS, type ChainId } from './registry';
 
 export const multicall3Abi = parseAbi([
   'struct Call3 { address target; bool allowFailure; bytes callData; }',
@@ -82,6 +83,16 @@ export interface MulticallOptions {
 }
 
 const DEFAULT_MAX_BYTES = 48_000;
+
+/** The multicall options of a chain, from the registry (its Multicall3, its chunk size), at a block. */
+export function chainMulticall(chainId: ChainId, blockNumber?: bigint): MulticallOptions {
+  const spec = CHAINS[chainId];
+  return {
+    multicall3: spec.multicall3,
+    maxBytesPerChunk: spec.multicallMaxBytes,
+    ...(blockNumber === undefined ? {} : { blockNumber }),
+  };
+}
 
 function errorMessage(error: unknown): string {
   if (error instanceof Error) {

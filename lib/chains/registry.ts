@@ -24,8 +24,6 @@ export interface ChainFeeSpec {
    * required", nitro docs/arbos/gas.md; zkSync Era: pubdata is charged as gas).
    */
   estimateIncludesL1: boolean;
-  /** Typical time between blocks, ms: the fee page's refresh cadence and chart spacing. */
-  blockTimeMs: number;
   /** Blocks of `eth_feeHistory` the fee chart asks for (geth-style nodes cap this at 1024). */
   historyBlocks: number;
 }
@@ -47,12 +45,19 @@ export interface ChainSpec {
    * comes from `eth_blockNumber` instead.
    */
   evmBlockNumberIsL1: boolean;
+  /**
+   * Typical time between blocks, ms: where past blocks are first looked for (a window's start block is
+   * estimated from it, then measured from headers) and the fee chart's spacing.
+   */
+  blockTimeMs: number;
+  /** Calldata bytes per Multicall3 `aggregate3` call before a batch is split into concurrent chunks. */
+  multicallMaxBytes: number;
   /** Brand colour used for the chain's badge and chart line. */
   color: string;
   fees: ChainFeeSpec;
 }
 
-export const CHAINS: Record<ChainId, ChainSpec> = {
+export const CHAINS = {
   10: {
     id: 10,
     key: 'optimism',
@@ -64,7 +69,9 @@ export const CHAINS: Record<ChainId, ChainSpec> = {
     feeModel: 'op-stack',
     evmBlockNumberIsL1: false,
     color: '#ff0420',
-    fees: { priorityFeeIgnored: false, estimateIncludesL1: false, blockTimeMs: 2000, historyBlocks: 300 },
+    blockTimeMs: 2000,
+    multicallMaxBytes: 48_000,
+    fees: { priorityFeeIgnored: false, estimateIncludesL1: false, historyBlocks: 300 },
   },
   42161: {
     id: 42161,
@@ -77,7 +84,9 @@ export const CHAINS: Record<ChainId, ChainSpec> = {
     feeModel: 'arbitrum',
     evmBlockNumberIsL1: true,
     color: '#28a0f0',
-    fees: { priorityFeeIgnored: true, estimateIncludesL1: true, blockTimeMs: 250, historyBlocks: 1024 },
+    blockTimeMs: 250,
+    multicallMaxBytes: 48_000,
+    fees: { priorityFeeIgnored: true, estimateIncludesL1: true, historyBlocks: 1024 },
   },
   324: {
     id: 324,
@@ -90,9 +99,11 @@ export const CHAINS: Record<ChainId, ChainSpec> = {
     feeModel: 'zksync',
     evmBlockNumberIsL1: false,
     color: '#8c8dfc',
-    fees: { priorityFeeIgnored: true, estimateIncludesL1: true, blockTimeMs: 1000, historyBlocks: 600 },
+    blockTimeMs: 1000,
+    multicallMaxBytes: 48_000,
+    fees: { priorityFeeIgnored: true, estimateIncludesL1: true, historyBlocks: 600 },
   },
-};
+} as const satisfies Record<ChainId, ChainSpec>;
 
 export function isChainId(value: unknown): value is ChainId {
   return typeof value === 'number' && (CHAIN_IDS as readonly number[]).includes(value);

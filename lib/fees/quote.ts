@@ -1,5 +1,5 @@
 import type { Address, PublicClient } from 'viem';
-import { Batch, errorMessage, type Result } from '../chains/multicall';
+import { Batch, chainMulticall, errorMessage, type Result } from '../chains/multicall';
 import type { Network } from '../chains/network';
 import { CHAIN_IDS, CHAINS, type ChainId, type FeeModel } from '../chains/registry';
 import { usdValue } from '../portfolio/value';
@@ -117,7 +117,7 @@ export async function quoteChainFees(options: QuoteOptions): Promise<ChainFeeQuo
     Promise.all(estimates),
     priority,
     nonce,
-    batch.execute(client, { multicall3: spec.multicall3, blockNumber }),
+    batch.execute(client, chainMulticall(chainId, blockNumber)),
   ]);
 
   const warnings: string[] = [];

@@ -1,5 +1,5 @@
 import type { Address, PublicClient } from 'viem';
-import { Batch, call, errorMessage, multicall3Abi } from '../chains/multicall';
+import { Batch, call, chainMulticall, errorMessage, multicall3Abi } from '../chains/multicall';
 import type { Network } from '../chains/network';
 import { CHAIN_IDS, CHAINS, type ChainId } from '../chains/registry';
 import { addPriceBookReads } from '../prices/book';
@@ -42,7 +42,7 @@ export async function readChainPortfolio(options: ChainReadOptions): Promise<Cha
   const timestamp = batch.add(call(multicall3, multicall3Abi, 'getCurrentBlockTimestamp'));
   const priceBook = addPriceBookReads(batch, deployment);
   const wallet = addWalletReads(batch, deployment, owner, options.extraTokens);
-  await batch.execute(client, { multicall3, blockNumber });
+  await batch.execute(client, chainMulticall(chainId, blockNumber));
 
   const ts = timestamp();
   if (!ts.ok) throw new Error(`Multicall3 unusable at ${multicall3}: ${ts.error}`);

@@ -1,6 +1,5 @@
 import type { Address } from 'viem';
-import { Batch } from '../chains/multicall';
-import { CHAINS } from '../chains/registry';
+import { Batch, chainMulticall } from '../chains/multicall';
 import type { CheckContext, DeploymentCheck } from './module';
 
 /** A read that confirms one address, answered after the batch ran. */
@@ -16,7 +15,7 @@ export async function runBatchChecks(
 ): Promise<DeploymentCheck[]> {
   const batch = new Batch();
   const checks = build(batch);
-  await batch.execute(ctx.client, { multicall3: CHAINS[ctx.chainId].multicall3 });
+  await batch.execute(ctx.client, chainMulticall(ctx.chainId));
   const codes = await Promise.all(checks.map(([, address]) => ctx.client.getCode({ address })));
   return checks.map(([label, address, result], i) => {
     const hasCode = (codes[i]?.length ?? 0) > 2;

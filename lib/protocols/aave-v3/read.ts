@@ -1,6 +1,5 @@
 import { type Address, type ContractFunctionReturnType, getAddress, zeroAddress } from 'viem';
-import { Batch, call, type Result } from '../../chains/multicall';
-import { CHAINS } from '../../chains/registry';
+import { Batch, call, chainMulticall, type Result } from '../../chains/multicall';
 import type {
   ChainReadContext,
   Position,
@@ -622,8 +621,7 @@ function accountHealth(result: Result<readonly [bigint, bigint, bigint, bigint, 
  * (mainnet, or when the lens reverts).
  */
 export async function readAaveV3(ctx: ChainReadContext, market: AaveV3Market): Promise<ProtocolReadResult> {
-  const multicall3 = CHAINS[ctx.chainId].multicall3;
-  const execute = (b: Batch) => b.execute(ctx.client, { multicall3, blockNumber: ctx.blockNumber });
+  const execute = (b: Batch) => b.execute(ctx.client, chainMulticall(ctx.chainId, ctx.blockNumber));
   const owner = ctx.owner;
 
   const first = new Batch();

@@ -1,5 +1,12 @@
 import type { Address, PublicClient } from 'viem';
-import { Batch, call, errorMessage, multicall3Abi, type Result } from '../../chains/multicall';
+import {
+  Batch,
+  call,
+  chainMulticall,
+  errorMessage,
+  multicall3Abi,
+  type Result,
+} from '../../chains/multicall';
 import { CHAINS, type ChainId } from '../../chains/registry';
 import type { AssetAmount, ChainReadContext, Position, YieldEstimate } from '../../portfolio/types';
 import { assetAmount } from '../../portfolio/value';
@@ -35,11 +42,8 @@ export const DEFAULT_MAX_POSITIONS = 500;
 /** Narrower windows tried, widest first, when the RPC cannot serve state from the requested past block. */
 export const FALLBACK_WINDOWS_SECONDS = [86_400, 21_600, 3_600, 600] as const;
 
-/**
- * First guess of each chain's block time, only to place the first probe of the past-block search (which
- * then measures): OP Stack 2 s; Arbitrum ~0.25 s; zkSync Era ~1 s.
- */
-const GUESS_SECONDS_PER_BLOCK: Record<ChainId, number> = { 10: 2, 42161: 0.25, 324: 1 };
+/** First guess of a chain's block time (the registry's), only to place the past-block search's first probe. */
+const guessSecondsPerBlock = (chainId: ChainId) => CHAINS[chainId].blockTimeMs / 1000;
 
 export interface V3ProtocolSpec {
   /** Protocol id in positions and the registry: 'uniswap-v3', 'sushiswap-v3'. */
@@ -214,7 +218,7 @@ async function pastSnapshot(
   } catch (error) {
     firstError = errorMessage(error);
   }
-  const guess = GUESS_SECONDS_PER_BLOCK[chainId];
+  const guess = guessSecondsPerBlock(chainId);
   const attempts = await Promise.all(
     FALLBACK_WINDOWS_SECONDS.filter((w) => w < windowSeconds).map(async (w) => {
       const block = estimateBlockAt(located.value.points, head.timestamp - BigInt(w), guess);
@@ -271,8 +275,7 @@ export async function readV3Positions(
   options: V3ReadOptions = {},
 ): Promise<Position[]> {
   const { client, chainId, owner, blockNumber, blockTimestamp } = ctx;
-  const multicall3 = CHAINS[chainId].multicall3;
-  const at = { multicall3, blockNumber };
+  const at = chainMulticall(chainId, blockNumber);
   const npm = deployment.positionManager;
   const windowSeconds = options.windowSeconds ?? DEFAULT_APR_WINDOW_SECONDS;
   const maxPositions = BigInt(options.maxPositions ?? DEFAULT_MAX_POSITIONS);
@@ -285,7 +288,7 @@ export async function readV3Positions(
     {
       head,
       targetTimestamp: blockTimestamp - BigInt(windowSeconds),
-      guessSecondsPerBlock: GUESS_SECONDS_PER_BLOCK[chainId],
+      guessSecondsPerBlock: guessSecondsPerBlock(chainId),
       toleranceSeconds: BigInt(Math.max(60, Math.floor(windowSeconds / 500))),
       maxRounds: 4,
       isCancelled: () => !searchNeeded,
