@@ -3,24 +3,18 @@
 import { useState } from 'react';
 import type { Address } from 'viem';
 import { useConnection } from 'wagmi';
-import { CHAIN_IDS, CHAINS } from '@/lib/chains/registry';
+import { CHAIN_IDS, CHAINS, type ChainId } from '@/lib/chains/registry';
 import { formatUsd } from '@/lib/format/index';
-import type { ChainPortfolio } from '@/lib/portfolio/types';
-import { chainValue, sumValues, type ValueSummary } from '@/lib/portfolio/value';
+import { currentChain, portfolioTotals, type Share, shares } from '@/lib/portfolio/select';
 import { DashboardFeeSummary } from '../fees/DashboardFeeSummary';
 import { usePortfolio } from '../hooks/usePortfolio';
 import { useSettings } from '../settings/SettingsProvider';
 import { Badge, buttonClass, Card, Skeleton } from '../ui/primitives';
 import { ChainSection } from './ChainSection';
 
-function AllocationBar({
-  chains,
-}: {
-  chains: { chainId: (typeof CHAIN_IDS)[number]; value: ValueSummary }[];
-}) {
-  const positive = chains.filter((c) => c.value.usdE18 > 0n);
-  const total = positive.reduce((a, c) => a + c.value.usdE18, 0n);
-  if (total === 0n) return null;
+function AllocationBar({ chains }: { chains: Share<ChainId>[] }) {
+  if (chains.length === 0) return null;
+  const positive = chains;
   return (
     <div>
       <div
@@ -29,23 +23,22 @@ function AllocationBar({
       >
         {positive.map((c) => (
           <span
-            key={c.chainId}
+            key={c.key}
             style={{
-              width: `${Number((c.value.usdE18 * 10_000n) / total) / 100}%`,
-              backgroundColor: CHAINS[c.chainId].color,
+              width: `${c.share * 100}%`,
+              backgroundColor: CHAINS[c.key].color,
             }}
           />
         ))}
       </div>
       <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-zinc-600 dark:text-zinc-300">
         {positive.map((c) => (
-          <li key={c.chainId} className="flex items-center gap-1.5">
+          <li key={c.key} className="flex items-center gap-1.5">
             <span
               className="inline-block h-2 w-2 rounded-full"
-              style={{ backgroundColor: CHAINS[c.chainId].color }}
+              style={{ backgroundColor: CHAINS[c.key].color }}
             />
-            {CHAINS[c.chainId].shortName} {formatUsd(c.value.usdE18)} (
-            {(Number((c.value.usdE18 * 1000n) / total) / 10).toFixed(1)}%)
+            {CHAINS[c.key].shortName} {formatUsd(c.value.usdE18)} ({(c.share * 100).toFixed(1)}%)
           </li>
         ))}
       </ul>
@@ -61,13 +54,15 @@ export function AddressDashboard({ address }: { address: Address }) {
   const [copied, setCopied] = useState(false);
 
   // A chain whose last refresh failed is left out (its old figures must not pass for current).
-  const loaded = queries
-    .filter((q) => !q.error)
-    .map((q) => q.data)
-    .filter((d): d is ChainPortfolio => !!d && d.error === null);
-  const incomplete = loaded.filter((c) => c.protocolErrors.length > 0).length;
-  const values = loaded.map((c) => ({ chainId: c.chainId, value: chainValue(c) }));
-  const total = sumValues(values.map((v) => v.value));
+  const totals = portfolioTotals(
+    CHAIN_IDS.map((chainId, i) => {
+      const q = queries[i];
+      return { chainId, chain: q ? currentChain({ data: q.data, error: q.error }) : null };
+    }),
+  );
+  const { total, byChain: values } = totals;
+  const loaded = values;
+  const incomplete = totals.incompleteChains.length;
   const pending = queries.some((q) => q.isPending);
   const isOwn = connection.address?.toLowerCase() === address.toLowerCase();
 
@@ -132,7 +127,7 @@ export function AddressDashboard({ address }: { address: Address }) {
         </div>
         <div className="mt-4 flex flex-wrap items-end justify-between gap-3">
           <div className="min-w-60 flex-1">
-            <AllocationBar chains={values} />
+            <AllocationBar chains={shares(values.map((v) => ({ key: v.chainId, value: v.value })))} />
           </div>
           <DashboardFeeSummary />
           <button

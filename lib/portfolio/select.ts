@@ -139,6 +139,25 @@ export function breakdown<K extends string | number>(
     .sort((a, b) => (b.value.usdE18 > a.value.usdE18 ? 1 : b.value.usdE18 < a.value.usdE18 ? -1 : 0));
 }
 
+export interface Share<K> {
+  key: K;
+  value: ValueSummary;
+  /** This slice's part of the positive total, 0…1 (for display only). */
+  share: number;
+}
+
+/** Slices of a positive total (debts and empty slices left out), largest first, with their shares. */
+export function shares<K>(slices: readonly { key: K; value: ValueSummary }[]): Share<K>[] {
+  const positive = slices.filter((s) => s.value.usdE18 > 0n);
+  const total = positive.reduce((a, s) => a + s.value.usdE18, 0n);
+  return positive
+    .map((s) => ({
+      ...s,
+      share: total === 0n ? 0 : Number((s.value.usdE18 * 1_000_000n) / total) / 1_000_000,
+    }))
+    .sort((a, b) => b.share - a.share);
+}
+
 /** What a set of positions earns, in the yield convention (`|usd| × rate`, signed rates). */
 export interface Income {
   perYear: { baseUsd: number; rewardUsd: number };
