@@ -17,6 +17,7 @@ import type { Network } from '../../chains/network';
 import { CHAIN_IDS, CHAINS, type ChainId } from '../../chains/registry';
 import { portfolioJson } from '../../portfolio/json';
 import { readChainPortfolio, readPortfolio } from '../../portfolio/read';
+import { chainTotal } from '../../portfolio/select';
 import type { Position } from '../../portfolio/types';
 import type { RegisteredModule } from '../module';
 import { AAVE_V3_DEPLOYMENT, devnetAaveV3Market } from './addresses';
@@ -448,6 +449,51 @@ describe('Aave V3 per-asset figures against @aave/math-utils and the tokens', ()
       expect(positions.every((p) => p.yield?.rewardApr === 0)).toBe(true);
     }
   });
+});
+
+describe('receipts', () => {
+  it.each(CHAIN_IDS)(
+    'chain %i: an aToken and a debt token added to the wallet are shown there but counted once',
+    async (id) => {
+      const owner = manifest.accounts.demo as Address;
+      const plain = await readAave(id, owner);
+      const supply = plain.positions.find((p) => p.kind === 'supply');
+      const borrow = plain.positions.find((p) => p.kind === 'borrow');
+      if (!supply || !borrow) throw new Error(`the demo has no Aave supply and borrow on ${id}`);
+      const [aToken, , debtToken] = await read<readonly Address[]>(
+        clients[id],
+        contract(id, 'AaveV3ProtocolDataProvider'),
+        ABI.dataProvider,
+        'getReserveTokensAddresses',
+        [details(supply).asset],
+        plain.block,
+      );
+      const [, , borrowDebt] = await read<readonly Address[]>(
+        clients[id],
+        contract(id, 'AaveV3ProtocolDataProvider'),
+        ABI.dataProvider,
+        'getReserveTokensAddresses',
+        [details(borrow).asset],
+        plain.block,
+      );
+      const chain = await readChainPortfolio({
+        network,
+        chainId: id,
+        client: clients[id],
+        owner,
+        protocols: [aaveV3Module],
+        extraTokens: [aToken as Address, borrowDebt as Address, debtToken as Address],
+      });
+      const walletRow = (token: string) =>
+        chain.positions.find((p) => p.id === `${id}:wallet:${getAddress(token)}`);
+      // The aToken's balance is the supply (the token's own balanceOf), shown in the wallet…
+      expect(walletRow(aToken as string)?.assets[0]?.amount).toBe(supply.assets[0]?.amount);
+      expect(walletRow(aToken as string)?.countedIn).toBe(supply.id);
+      expect(walletRow(borrowDebt as string)?.countedIn).toBe(borrow.id);
+      // …and the chain's total is the same with or without the receipts in the wallet list.
+      expect(chainTotal(chain).usdE18).toBe(chainTotal(plain.chain).usdE18);
+    },
+  );
 });
 
 describe('the reserve-by-reserve path (the one mainnet uses)', () => {

@@ -4,6 +4,7 @@ import type {
   ChainReadContext,
   Position,
   ProtocolReadResult,
+  ReceiptToken,
   YieldComponent,
   YieldEstimate,
 } from '../../portfolio/types';
@@ -760,5 +761,18 @@ export async function readAaveV3(ctx: ChainReadContext, market: AaveV3Market): P
     ),
     warnings: read.warnings,
   };
-  return { positions, summary };
+  // aTokens and debt tokens in the wallet stand for these positions: shown there, counted here only.
+  const receipts: ReceiptToken[] = positions.flatMap((p) => {
+    const d = p.details;
+    if (!isLendingDetails(d)) return [];
+    const r = reservesByAsset.get(d.asset);
+    if (!r) return [];
+    const token = d.side === 'supply' ? r.aToken : d.rateMode === 'variable' ? r.variableDebtToken : null;
+    return token ? [{ token, countedIn: p.id }] : [];
+  });
+  return { positions, summary, receipts };
+}
+
+function isLendingDetails(d: Position['details']): d is AaveV3PositionDetails {
+  return d?.type === AAVE_V3_ID;
 }
