@@ -64,8 +64,8 @@ export const VELO_POOLS: readonly VeloPoolSpec[] = [
     gauge: {
       reward: 'VELO',
       notify: [
-        [1, '70000'],
-        [6, '140000'],
+        [1, '7000'],
+        [6, '14000'],
       ],
     },
     dailySwap: '5',
@@ -79,7 +79,7 @@ export const VELO_POOLS: readonly VeloPoolSpec[] = [
     demoUnstaked: 20n,
     demoStaked: 30n,
     otherStaked: 200n,
-    gauge: { reward: 'VELO', notify: [[4, '35000']] },
+    gauge: { reward: 'VELO', notify: [[4, '3500']] },
     dailySwap: '40000',
   },
   {
@@ -91,7 +91,7 @@ export const VELO_POOLS: readonly VeloPoolSpec[] = [
     demoUnstaked: 0n,
     demoStaked: 300n,
     otherStaked: 0n,
-    gauge: { reward: 'VELO', notify: [[2, '20000']] },
+    gauge: { reward: 'VELO', notify: [[5, '2000']] },
     dailySwap: '4',
   },
   {
@@ -127,7 +127,7 @@ export const VELO_POOLS: readonly VeloPoolSpec[] = [
     demoUnstaked: 0n,
     demoStaked: 100n,
     otherStaked: 300n,
-    gauge: { reward: 'HOSTILE', notify: [[2, '1000']] },
+    gauge: { reward: 'HOSTILE', notify: [[5, '1000']] },
     dailySwap: null,
   },
   {
@@ -210,6 +210,7 @@ async function seedVelodrome(ctx: SeedContext): Promise<void> {
 
   const velo = await chain.deploy(deployer, loadArtifact(MINTABLE_ERC20), ['Velodrome', 'VELO', 18]);
   chain.tokens.VELO = velo;
+  chain.contracts['Velodrome.VELO'] = velo;
   await deployFeed(ctx, 'VELO/USD', VELO_PRICE_E8);
   const token = (symbol: string): Address => {
     const a = chain.tokens[symbol];
