@@ -50,7 +50,7 @@ export interface VelodromeReadOptions {
   windowSeconds?: number;
 }
 
-interface PoolState {
+export interface PoolState {
   token0: Address;
   token1: Address;
   decimals0: bigint;
@@ -67,7 +67,7 @@ interface PoolState {
   claimable1: bigint;
 }
 
-interface GaugeRaw {
+export interface GaugeRaw {
   totalSupply: Result<bigint>;
   rewardRate: Result<bigint>;
   periodFinish: Result<bigint>;
@@ -78,14 +78,14 @@ interface GaugeRaw {
   bribe: Result<Address>;
 }
 
-interface PastIndexes {
+export interface PastIndexes {
   block: bigint;
   timestamp: bigint;
   indexes: Map<Address, Result<readonly [bigint, bigint]>>;
   note: string | null;
 }
 
-type PastOutcome = { ok: true; past: PastIndexes } | { ok: false; note: string };
+export type PastOutcome = { ok: true; past: PastIndexes } | { ok: false; note: string };
 
 const isZero = (a: Address) => a.toLowerCase() === zeroAddress;
 function all<T>(reads: readonly (() => Result<T>)[]): Result<T>[] {
@@ -615,7 +615,7 @@ export async function readVelodrome(
   }
 }
 
-interface PoolInput {
+export interface PoolInput {
   ctx: ChainReadContext;
   pid: string;
   pool: Address;
@@ -667,7 +667,7 @@ function gaugeInfo(i: PoolInput, poolValue: bigint | null): GaugeInfo | null {
   };
 }
 
-function buildPoolPosition(i: PoolInput): Position {
+export function buildPoolPosition(i: PoolInput): Position {
   const { ctx, state: s, balance } = i;
   const warnings: string[] = [];
   const m0 = i.meta(s.token0);
