@@ -77,6 +77,7 @@ export function VelodromePositions({ positions }: ProtocolViewProps) {
             className="flex flex-wrap items-start justify-between gap-2 py-2"
             data-testid="position"
             data-position-id={p.id}
+            data-kind={p.kind}
           >
             <div className="min-w-0 space-y-0.5">
               <p className="font-medium">

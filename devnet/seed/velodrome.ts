@@ -2,7 +2,7 @@ import { type Address, maxUint256, parseAbi, parseUnits } from 'viem';
 import { loadArtifact } from '../artifacts';
 import type { DevnetChain } from '../chain';
 import { compile } from '../solc';
-import { deployFeed, MINTABLE_ERC20, tokenDecimals } from './base';
+import { DEMO_HOLDINGS, deployFeed, MINTABLE_ERC20, tokenDecimals } from './base';
 import type { SeedContext, SeedModule } from './types';
 
 /**
@@ -212,6 +212,8 @@ async function seedVelodrome(ctx: SeedContext): Promise<void> {
   chain.tokens.VELO = velo;
   chain.contracts['Velodrome.VELO'] = velo;
   await deployFeed(ctx, 'VELO/USD', VELO_PRICE_E8);
+  // The demo's wallet VELO, as base lists it (base cannot mint a token it does not deploy).
+  await chain.write(deployer, velo, tokenAbi, 'mint', [demo, parseUnits(DEMO_HOLDINGS[10].VELO ?? '0', 18)]);
   const token = (symbol: string): Address => {
     const a = chain.tokens[symbol];
     if (!a) throw new Error(`velodrome seed: token ${symbol} missing`);
