@@ -2,11 +2,13 @@ import type { ComponentType } from 'react';
 import { aaveV3Module } from '@/lib/protocols/aave-v3/module';
 import { WALLET_PROTOCOL } from '@/lib/protocols/registry';
 import { sushiswapV3Module, uniswapV3Module } from '@/lib/protocols/uniswap-v3/module';
+import { velodromeModule } from '@/lib/protocols/velodrome/module';
 import { AaveV3Positions } from './aave-v3/AaveV3Positions';
 import { GenericPositions } from './positions/GenericPositions';
 import type { ProtocolViewProps } from './positions/types';
 import { WalletBalances } from './positions/WalletBalances';
 import { V3Positions } from './uniswap-v3/V3Positions';
+import { VelodromePositions } from './velodrome/VelodromePositions';
 
 /**
  * Which view shows which protocol's positions, one line per protocol. Titles and order come from the
@@ -17,6 +19,7 @@ const VIEWS: Record<string, ComponentType<ProtocolViewProps>> = {
   [uniswapV3Module.id]: V3Positions,
   [sushiswapV3Module.id]: V3Positions,
   [aaveV3Module.id]: AaveV3Positions,
+  [velodromeModule.id]: VelodromePositions,
 };
 
 export function protocolView(protocol: string): ComponentType<ProtocolViewProps> {

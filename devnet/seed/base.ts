@@ -55,6 +55,7 @@ export const DEMO_HOLDINGS: Record<ChainId, Record<string, string>> = {
     wstETH: '0.8',
     OP: '1200',
     HOSTILE: '42',
+    VELO: '250',
     BYTES32: '7',
   },
   42161: {

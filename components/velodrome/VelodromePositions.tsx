@@ -1,0 +1,106 @@
+import { formatAmount, formatPercent, formatUsd } from '@/lib/format/index';
+import type { Position } from '@/lib/portfolio/types';
+import { positionValue } from '@/lib/portfolio/value';
+import { gaugeLine } from '@/lib/protocols/velodrome/format';
+import { isVelodromeLock, isVelodromePool } from '@/lib/protocols/velodrome/types';
+import { AssetAmountText, chainTime, PriceFlag, YieldText } from '../positions/figures';
+import type { ProtocolViewProps } from '../positions/types';
+
+function Amounts({ p }: { p: Position }) {
+  return (
+    <ul className="text-zinc-600 dark:text-zinc-300">
+      {p.assets.map((a) => (
+        <li key={`asset-${a.token}`} className="flex items-center gap-1.5">
+          <AssetAmountText asset={a} /> <PriceFlag price={a.price} />
+        </li>
+      ))}
+      {p.rewards
+        .filter((a) => a.amount > 0n)
+        .map((a) => (
+          <li key={`reward-${a.token}`} className="flex items-center gap-1.5">
+            <span className="text-xs text-zinc-500">claimable</span> <AssetAmountText asset={a} />{' '}
+            <PriceFlag price={a.price} />
+          </li>
+        ))}
+    </ul>
+  );
+}
+
+function Detail({ p }: { p: Position }) {
+  const d = p.details;
+  if (isVelodromePool(d)) {
+    return (
+      <div className="text-xs text-zinc-500 dark:text-zinc-400">
+        <p>
+          {d.stable ? 'Stable' : 'Volatile'} pool · {d.staked ? 'staked in its gauge' : 'unstaked'}
+          {d.gauge ? ` · ${gaugeLine(d.gauge)}` : ' · no gauge'}
+        </p>
+        <p data-testid="velodrome-yield-note">
+          {d.yieldNote}
+          {d.unreliableApr !== null ? ` (computed ${formatPercent(d.unreliableApr)}, unreliable)` : ''}
+        </p>
+      </div>
+    );
+  }
+  if (isVelodromeLock(d)) {
+    return (
+      <div className="text-xs text-zinc-500 dark:text-zinc-400">
+        <p>
+          {d.permanent
+            ? 'Permanent lock'
+            : d.expired
+              ? `Expired ${chainTime(d.end)}`
+              : `Unlocks ${chainTime(d.end)}`}{' '}
+          · voting power {d.votingPower === null ? 'unknown' : formatAmount(d.votingPower, 18)}
+        </p>
+        <p>
+          {d.votes.length > 0
+            ? `Votes for ${d.votes.map((v) => `${v.label} (${formatAmount(v.weight, 18)})`).join(', ')}`
+            : 'No votes cast'}
+        </p>
+        <p data-testid="velodrome-yield-note">{d.yieldNote}</p>
+      </div>
+    );
+  }
+  return null;
+}
+
+/** Velodrome on one chain: LP unstaked and staked in gauges, and veVELO locks, each saying what it earns. */
+export function VelodromePositions({ positions }: ProtocolViewProps) {
+  return (
+    <ul className="divide-y divide-zinc-100 text-sm dark:divide-zinc-800" data-testid="velodrome-positions">
+      {positions.map((p) => {
+        const value = positionValue(p);
+        return (
+          <li
+            key={p.id}
+            className="flex flex-wrap items-start justify-between gap-2 py-2"
+            data-testid="position"
+            data-position-id={p.id}
+            data-kind={p.kind}
+          >
+            <div className="min-w-0 space-y-0.5">
+              <p className="font-medium">
+                {p.label} <span className="text-xs font-normal text-zinc-500">{p.kind}</span>
+              </p>
+              <Amounts p={p} />
+              <Detail p={p} />
+              {p.warning ? <p className="text-xs text-amber-700 dark:text-amber-400">{p.warning}</p> : null}
+            </div>
+            <div className="text-right">
+              <p className="tabular-nums">
+                {value.unpriced > 0 && value.usdE18 === 0n ? '—' : formatUsd(value.usdE18)}
+                {value.unpriced > 0 && value.usdE18 !== 0n ? (
+                  <span className="text-xs text-zinc-500"> + unpriced</span>
+                ) : null}
+              </p>
+              <p className="text-xs">
+                <YieldText value={p.yield} />
+              </p>
+            </div>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
