@@ -1,6 +1,4 @@
-import { formatUsd } from '@/lib/format/index';
-import { positionValue } from '@/lib/portfolio/value';
-import { AssetAmountText, PriceFlag, YieldText } from './figures';
+import { AssetAmountText, PositionValueAndYield, PriceFlag } from './figures';
 import type { ProtocolViewProps } from './types';
 
 /** Any protocol without a view of its own: what each position holds, its value and yield. */
@@ -8,7 +6,6 @@ export function GenericPositions({ positions }: ProtocolViewProps) {
   return (
     <ul className="divide-y divide-zinc-100 text-sm dark:divide-zinc-800">
       {positions.map((p) => {
-        const value = positionValue(p);
         return (
           <li
             key={p.id}
@@ -34,17 +31,7 @@ export function GenericPositions({ positions }: ProtocolViewProps) {
               </ul>
               {p.warning ? <p className="text-xs text-amber-700 dark:text-amber-400">{p.warning}</p> : null}
             </div>
-            <div className="text-right">
-              <p className="tabular-nums">
-                {value.unpriced > 0 && value.usdE18 === 0n ? '—' : formatUsd(value.usdE18)}
-                {value.unpriced > 0 && value.usdE18 !== 0n ? (
-                  <span className="text-xs text-zinc-500"> + unpriced</span>
-                ) : null}
-              </p>
-              <p className="text-xs">
-                <YieldText value={p.yield} />
-              </p>
-            </div>
+            <PositionValueAndYield position={p} />
           </li>
         );
       })}

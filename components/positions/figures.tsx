@@ -1,5 +1,6 @@
 import { formatAmount, formatPercent, formatPrice, formatUsd } from '@/lib/format/index';
-import type { AssetAmount, YieldEstimate } from '@/lib/portfolio/types';
+import type { AssetAmount, Position, YieldEstimate } from '@/lib/portfolio/types';
+import { positionValue } from '@/lib/portfolio/value';
 import { formatAge } from '@/lib/prices/chainlink';
 import type { PriceReading } from '@/lib/prices/types';
 import { Badge } from '../ui/primitives';
@@ -55,20 +56,66 @@ export function UnitPrice({ price }: { price: PriceReading }) {
   return <span title={title}>{formatPrice(price.usdE18)}</span>;
 }
 
-/** An estimated yield, split by where it comes from, with the window it was measured over. */
-export function YieldText({ value }: { value: YieldEstimate | null }) {
-  if (!value) return <span className="text-zinc-400">—</span>;
+/**
+ * An estimated yield, split by where it comes from, with the window it was measured over. Unknown is said
+ * in words (never 0 %), and so is a known zero ("earns nothing").
+ */
+export function YieldText({
+  value,
+  unknownReason,
+}: {
+  value: YieldEstimate | null;
+  unknownReason?: string | null;
+}) {
+  if (!value) {
+    return (
+      <span
+        className="text-zinc-600 dark:text-zinc-400"
+        title={unknownReason ?? 'the yield could not be estimated'}
+      >
+        yield unknown
+      </span>
+    );
+  }
+  if (value.baseApr === 0 && value.rewardApr === 0) {
+    return (
+      <span className="text-zinc-600 dark:text-zinc-400" title={`${value.window} · ${value.source}`}>
+        earns nothing
+      </span>
+    );
+  }
   const total = value.baseApr + value.rewardApr;
   const parts = [`fees/interest ${formatPercent(value.baseApr)}`];
   if (value.rewardApr !== 0) parts.push(`emissions ${formatPercent(value.rewardApr)}`);
+  const rewardTokens = value.rewards?.map((r) => `${r.symbol} (priced by ${r.priceSource})`).join(', ');
   return (
-    <span title={`${parts.join(' + ')} · ${value.window} · ${value.source}`}>
+    <span
+      title={`${parts.join(' + ')} · ${value.window} · ${value.source}${rewardTokens ? ` · paid in ${rewardTokens}` : ''}${value.apy !== null && value.apy !== total ? ` · APY ${formatPercent(value.apy)}` : ''}`}
+    >
       <span className="font-medium tabular-nums">{formatPercent(total)}</span>{' '}
-      <span className="text-xs text-zinc-500 dark:text-zinc-400">
+      <span className="text-xs text-zinc-600 dark:text-zinc-400">
         {value.rewardApr !== 0 ? `(${formatPercent(value.rewardApr)} emissions) ` : ''}
         {value.window}
       </span>
     </span>
+  );
+}
+
+/** A position's value (debts negative; "—" when nothing in it could be valued) and its yield. */
+export function PositionValueAndYield({ position }: { position: Position }) {
+  const value = positionValue(position);
+  return (
+    <div className="text-right">
+      <p className="tabular-nums">
+        {value.unpriced > 0 && value.usdE18 === 0n ? '—' : formatUsd(value.usdE18)}
+        {value.unpriced > 0 && value.usdE18 !== 0n ? (
+          <span className="text-xs text-zinc-600 dark:text-zinc-400"> + unpriced</span>
+        ) : null}
+      </p>
+      <p className="text-xs">
+        <YieldText value={position.yield} unknownReason={position.warning} />
+      </p>
+    </div>
   );
 }
 

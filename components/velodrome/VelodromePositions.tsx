@@ -1,9 +1,8 @@
-import { formatAmount, formatPercent, formatUsd } from '@/lib/format/index';
+import { formatAmount, formatPercent } from '@/lib/format/index';
 import type { Position } from '@/lib/portfolio/types';
-import { positionValue } from '@/lib/portfolio/value';
 import { gaugeLine } from '@/lib/protocols/velodrome/format';
 import { isVelodromeLock, isVelodromePool } from '@/lib/protocols/velodrome/types';
-import { AssetAmountText, chainTime, PriceFlag, YieldText } from '../positions/figures';
+import { AssetAmountText, chainTime, PositionValueAndYield, PriceFlag } from '../positions/figures';
 import type { ProtocolViewProps } from '../positions/types';
 
 function Amounts({ p }: { p: Position }) {
@@ -70,7 +69,6 @@ export function VelodromePositions({ positions }: ProtocolViewProps) {
   return (
     <ul className="divide-y divide-zinc-100 text-sm dark:divide-zinc-800" data-testid="velodrome-positions">
       {positions.map((p) => {
-        const value = positionValue(p);
         return (
           <li
             key={p.id}
@@ -87,17 +85,7 @@ export function VelodromePositions({ positions }: ProtocolViewProps) {
               <Detail p={p} />
               {p.warning ? <p className="text-xs text-amber-700 dark:text-amber-400">{p.warning}</p> : null}
             </div>
-            <div className="text-right">
-              <p className="tabular-nums">
-                {value.unpriced > 0 && value.usdE18 === 0n ? '—' : formatUsd(value.usdE18)}
-                {value.unpriced > 0 && value.usdE18 !== 0n ? (
-                  <span className="text-xs text-zinc-500"> + unpriced</span>
-                ) : null}
-              </p>
-              <p className="text-xs">
-                <YieldText value={p.yield} />
-              </p>
-            </div>
+            <PositionValueAndYield position={p} />
           </li>
         );
       })}
