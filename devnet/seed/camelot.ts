@@ -21,7 +21,7 @@ export const V2_PAIR = '@uniswap/v2-core/build/UniswapV2Pair.json';
 /** GRAIL's price the GRAIL/WETH pool is seeded at (USD, 8 decimals): it has no feed. */
 export const GRAIL_USD = 1_50000000n;
 /** GRAIL per second for all NFT pools, and the pools' allocations. */
-export const EMISSION_RATE = parseUnits('0.05', 18);
+export const EMISSION_RATE = parseUnits('0.0005', 18);
 export const ALLOC = { wethUsdc: 100n, grailWeth: 50n } as const;
 /** Share of rewards paid in xGRAIL, basis points of 10 000. */
 export const XGRAIL_SHARE_BPS = 8000n;

@@ -1,5 +1,6 @@
 import type { PositionKind } from '../portfolio/kinds';
 import { aaveV3Module } from './aave-v3/module';
+import { camelotModule } from './camelot/module';
 import type { RegisteredModule } from './module';
 import { stakingRewardsModule } from './staking-rewards/module';
 import { sushiswapV3Module, uniswapV3Module } from './uniswap-v3/module';
@@ -13,6 +14,7 @@ const MODULES: readonly RegisteredModule[] = [
   sushiswapV3Module,
   aaveV3Module,
   stakingRewardsModule,
+  camelotModule,
 ];
 
 export const PROTOCOL_MODULES: readonly RegisteredModule[] = [...MODULES].sort((a, b) => a.order - b.order);
