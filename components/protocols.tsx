@@ -1,11 +1,15 @@
 import type { ComponentType } from 'react';
 import { aaveV3Module } from '@/lib/protocols/aave-v3/module';
+import { camelotModule } from '@/lib/protocols/camelot/module';
 import { WALLET_PROTOCOL } from '@/lib/protocols/registry';
+import { stakingRewardsModule } from '@/lib/protocols/staking-rewards/module';
 import { sushiswapV3Module, uniswapV3Module } from '@/lib/protocols/uniswap-v3/module';
 import { AaveV3Positions } from './aave-v3/AaveV3Positions';
+import { CamelotPositions } from './camelot/CamelotPositions';
 import { GenericPositions } from './positions/GenericPositions';
 import type { ProtocolViewProps } from './positions/types';
 import { WalletBalances } from './positions/WalletBalances';
+import { StakingRewardsPositions } from './staking-rewards/StakingRewardsPositions';
 import { V3Positions } from './uniswap-v3/V3Positions';
 
 /**
@@ -17,6 +21,8 @@ const VIEWS: Record<string, ComponentType<ProtocolViewProps>> = {
   [uniswapV3Module.id]: V3Positions,
   [sushiswapV3Module.id]: V3Positions,
   [aaveV3Module.id]: AaveV3Positions,
+  [camelotModule.id]: CamelotPositions,
+  [stakingRewardsModule.id]: StakingRewardsPositions,
 };
 
 export function protocolView(protocol: string): ComponentType<ProtocolViewProps> {
