@@ -1,6 +1,10 @@
+import { call } from '../../chains/multicall';
 import { formatAmount } from '../../format/index';
 import type { Position } from '../../portfolio/types';
+import { erc20Abi } from '../../tokens/metadata';
+import { runBatchChecks } from '../check';
 import { defineModule } from '../module';
+import { factoryAbi, masterAbi } from './abi';
 import { type CamelotDeployment, readCamelot } from './read';
 import { CAMELOT_ID, type CamelotDetails } from './types';
 
@@ -54,4 +58,27 @@ export const camelotModule = defineModule<CamelotDeployment>({
   },
   read: readCamelot,
   positionLines: (p) => (isCamelotDetails(p.details) ? describeCamelot(p.details) : []),
+  check: (ctx, d) =>
+    runBatchChecks(ctx, (batch) => {
+      const pairs = batch.add(call(d.factory, factoryAbi, 'allPairsLength'));
+      const pools = batch.add(call(d.master, masterAbi, 'poolsLength'));
+      const grail = batch.add(call(d.grail, erc20Abi, 'symbol'));
+      const xGrail = batch.add(call(d.xGrail, erc20Abi, 'symbol'));
+      const is = (r: ReturnType<typeof grail>, want: string) =>
+        r.ok && r.value === want ? { ok: true } : { ok: false, error: r.ok ? `symbol ${r.value}` : r.error };
+      return [
+        [
+          'CamelotFactory.allPairsLength',
+          d.factory,
+          () => (pairs().ok ? { ok: true } : { ok: false, error: 'allPairsLength failed' }),
+        ],
+        [
+          'Camelot Master.poolsLength',
+          d.master,
+          () => (pools().ok ? { ok: true } : { ok: false, error: 'poolsLength failed' }),
+        ],
+        ['GRAIL', d.grail, () => is(grail(), 'GRAIL')],
+        ['xGRAIL', d.xGrail, () => is(xGrail(), 'xGRAIL')],
+      ];
+    }),
 });

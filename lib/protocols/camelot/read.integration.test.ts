@@ -168,4 +168,11 @@ describe('camelot on the devnet', () => {
     expect(chain.protocolErrors).toEqual([]);
     expect(chain.positions.every((p) => p.warning === null || !/unreadable/.test(p.warning))).toBe(true);
   });
+
+  it('the mainnet check passes on the devnet deployment (factory, Master, GRAIL, xGRAIL answer)', async () => {
+    const checks =
+      (await camelotModule.check?.({ chainId: 42161, client, chain: network.chains[42161] })) ?? [];
+    expect(checks).toHaveLength(4);
+    expect(checks.filter((x) => !x.ok)).toEqual([]);
+  });
 });
