@@ -1,12 +1,16 @@
 import type { ComponentType } from 'react';
 import { aaveV3Module } from '@/lib/protocols/aave-v3/module';
+import { camelotModule } from '@/lib/protocols/camelot/module';
 import { WALLET_PROTOCOL } from '@/lib/protocols/registry';
+import { stakingRewardsModule } from '@/lib/protocols/staking-rewards/module';
 import { sushiswapV3Module, uniswapV3Module } from '@/lib/protocols/uniswap-v3/module';
 import { velodromeModule } from '@/lib/protocols/velodrome/module';
 import { AaveV3Positions } from './aave-v3/AaveV3Positions';
+import { CamelotPositions } from './camelot/CamelotPositions';
 import { GenericPositions } from './positions/GenericPositions';
 import type { ProtocolViewProps } from './positions/types';
 import { WalletBalances } from './positions/WalletBalances';
+import { StakingRewardsPositions } from './staking-rewards/StakingRewardsPositions';
 import { V3Positions } from './uniswap-v3/V3Positions';
 import { VelodromePositions } from './velodrome/VelodromePositions';
 
@@ -20,6 +24,8 @@ const VIEWS: Record<string, ComponentType<ProtocolViewProps>> = {
   [sushiswapV3Module.id]: V3Positions,
   [aaveV3Module.id]: AaveV3Positions,
   [velodromeModule.id]: VelodromePositions,
+  [camelotModule.id]: CamelotPositions,
+  [stakingRewardsModule.id]: StakingRewardsPositions,
 };
 
 export function protocolView(protocol: string): ComponentType<ProtocolViewProps> {

@@ -1,17 +1,49 @@
-import { isAddress } from 'viem';
-import { CHAINS } from '../lib/chains/registry';
+import { type Address, getAddress, isAddress } from 'viem';
+import { CHAIN_IDS, CHAINS, type ChainId } from '../lib/chains/registry';
 import { formatAmount, formatPercent, formatUsd } from '../lib/format/index';
 import { portfolioJson } from '../lib/portfolio/json';
 import { readPortfolio } from '../lib/portfolio/read';
 import { chainTotal, portfolioTotals } from '../lib/portfolio/select';
 import { positionValue } from '../lib/portfolio/value';
 import { PROTOCOL_MODULES } from '../lib/protocols/registry';
+import { STAKING_REWARDS_ID } from '../lib/protocols/staking-rewards/types';
 import { loadNetwork, networkClients, parseNetworkFlag } from './network';
 
-const USAGE = 'usage: npm run portfolio -- <address> [--network devnet|mainnet] [--json]';
+const USAGE =
+  'usage: npm run portfolio -- <address> [--network devnet|mainnet] [--farm <chainId>:<address>]… [--json]';
+
+/** `--farm <chainId>:<address>`, repeatable: StakingRewards farms to read beside the known ones. */
+function parseFarmFlags(
+  argv: readonly string[],
+): { farms: Partial<Record<ChainId, Address[]>> } | { error: string } {
+  const farms: Partial<Record<ChainId, Address[]>> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? '';
+    const value = a === '--farm' ? argv[i + 1] : a.startsWith('--farm=') ? a.slice('--farm='.length) : null;
+    if (value === null) continue;
+    const m = value?.match(/^(\d+):(.+)$/);
+    if (!value || !m?.[1] || !m[2])
+      return { error: `--farm expects <chainId>:<address>, got "${value ?? ''}"` };
+    const chainId = Number(m[1]);
+    if (!(CHAIN_IDS as readonly number[]).includes(chainId))
+      return { error: `--farm ${value}: chain ${m[1]} is not one of ${CHAIN_IDS.join(', ')}` };
+    if (!isAddress(m[2], { strict: false })) return { error: `--farm ${value}: "${m[2]}" is not an address` };
+    const id = chainId as ChainId;
+    farms[id] = [...(farms[id] ?? []), getAddress(m[2])];
+  }
+  return { farms };
+}
 
 async function main(argv: string[]): Promise<number> {
-  const args = argv.filter((a) => !a.startsWith('--'));
+  // Flag values (`--network x`, `--farm x`) are not positional arguments.
+  const args = argv.filter(
+    (a, i) => !a.startsWith('--') && argv[i - 1] !== '--network' && argv[i - 1] !== '--farm',
+  );
+  const farmFlags = parseFarmFlags(argv);
+  if ('error' in farmFlags) {
+    console.error(`error: ${farmFlags.error}`);
+    return 2;
+  }
   const json = argv.includes('--json');
   const networkName = parseNetworkFlag(argv);
   const address = args[0];
@@ -25,7 +57,10 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const network = loadNetwork(networkName);
-  const portfolio = await readPortfolio(network, address, networkClients(network));
+  const userEntries = Object.fromEntries(
+    Object.entries(farmFlags.farms).map(([id, list]) => [id, { [STAKING_REWARDS_ID]: list }]),
+  ) as Partial<Record<ChainId, Record<string, Address[]>>>;
+  const portfolio = await readPortfolio(network, address, networkClients(network), { userEntries });
 
   if (json) {
     console.log(JSON.stringify(portfolioJson(portfolio), null, 2));

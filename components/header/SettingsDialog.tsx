@@ -5,11 +5,16 @@ import { getAddress, isAddress } from 'viem';
 import type { NetworkName } from '@/lib/chains/network';
 import { CHAIN_IDS, CHAINS, type ChainId } from '@/lib/chains/registry';
 import { rpcUrlProblem } from '@/lib/chains/rpc';
-import { MAX_USER_TOKENS } from '@/lib/settings/settings';
+import { MAX_USER_FARMS, MAX_USER_TOKENS } from '@/lib/settings/settings';
 import { useSettings } from '../settings/SettingsProvider';
 import { buttonClass, inputClass, primaryButtonClass } from '../ui/primitives';
 
-type Draft = { network: NetworkName; rpc: Record<ChainId, string>; tokens: Record<ChainId, string> };
+type Draft = {
+  network: NetworkName;
+  rpc: Record<ChainId, string>;
+  tokens: Record<ChainId, string>;
+  farms: Record<ChainId, string>;
+};
 
 /** Network, RPC URL per chain and extra tokens, kept in this browser only. */
 export function SettingsDialog() {
@@ -26,6 +31,10 @@ export function SettingsDialog() {
       network,
       rpc: Object.fromEntries(CHAIN_IDS.map((c) => [c, rpc[c] ?? ''])) as Record<ChainId, string>,
       tokens: Object.fromEntries(CHAIN_IDS.map((c) => [c, (settings.tokens[c] ?? []).join('\n')])) as Record<
+        ChainId,
+        string
+      >,
+      farms: Object.fromEntries(CHAIN_IDS.map((c) => [c, (settings.farms?.[c] ?? []).join('\n')])) as Record<
         ChainId,
         string
       >,
@@ -46,6 +55,7 @@ export function SettingsDialog() {
     const nextErrors: Partial<Record<string, string>> = {};
     const rpc: Partial<Record<ChainId, string>> = {};
     const tokens: Partial<Record<ChainId, `0x${string}`[]>> = {};
+    const farms: Partial<Record<ChainId, `0x${string}`[]>> = {};
     for (const chainId of CHAIN_IDS) {
       const url = draft.rpc[chainId].trim();
       if (url) {
@@ -59,6 +69,13 @@ export function SettingsDialog() {
       else if (list.length > MAX_USER_TOKENS)
         nextErrors[`tokens-${chainId}`] = `at most ${MAX_USER_TOKENS} tokens`;
       else if (list.length > 0) tokens[chainId] = [...new Set(list.map((t) => getAddress(t)))];
+      const farmList = draft.farms[chainId].split(/[\s,]+/).filter(Boolean);
+      const badFarms = farmList.filter((t) => !isAddress(t, { strict: false }));
+      if (badFarms.length > 0)
+        nextErrors[`farms-${chainId}`] = `not addresses: ${badFarms.slice(0, 3).join(', ')}`;
+      else if (farmList.length > MAX_USER_FARMS)
+        nextErrors[`farms-${chainId}`] = `at most ${MAX_USER_FARMS} farms`;
+      else if (farmList.length > 0) farms[chainId] = [...new Set(farmList.map((t) => getAddress(t)))];
     }
     setErrors(nextErrors);
     if (Object.keys(nextErrors).length > 0) return;
@@ -66,6 +83,7 @@ export function SettingsDialog() {
       network: draft.network,
       rpc: { ...current.rpc, [draft.network]: rpc },
       tokens,
+      farms,
     }));
     ref.current?.close();
   };
@@ -163,6 +181,34 @@ export function SettingsDialog() {
                   />
                   {errors[`tokens-${chainId}`] ? (
                     <p className="text-xs text-red-700 dark:text-red-400">{errors[`tokens-${chainId}`]}</p>
+                  ) : null}
+                </div>
+              ))}
+            </fieldset>
+            <fieldset className="space-y-2">
+              <legend className="mb-1 text-sm font-medium">
+                Farms to read (StakingRewards contract addresses, one per line)
+              </legend>
+              {CHAIN_IDS.map((chainId) => (
+                <div key={chainId}>
+                  <label
+                    htmlFor={`${id}-farms-${chainId}`}
+                    className="block text-xs text-zinc-600 dark:text-zinc-300"
+                  >
+                    {CHAINS[chainId].name} farms
+                  </label>
+                  <textarea
+                    id={`${id}-farms-${chainId}`}
+                    rows={2}
+                    className={inputClass}
+                    value={draft.farms[chainId]}
+                    onChange={(e) =>
+                      setDraft({ ...draft, farms: { ...draft.farms, [chainId]: e.target.value } })
+                    }
+                    aria-invalid={!!errors[`farms-${chainId}`]}
+                  />
+                  {errors[`farms-${chainId}`] ? (
+                    <p className="text-xs text-red-700 dark:text-red-400">{errors[`farms-${chainId}`]}</p>
                   ) : null}
                 </div>
               ))}

@@ -3,6 +3,7 @@
 import { useQueries } from '@tanstack/react-query';
 import type { Address } from 'viem';
 import { CHAIN_IDS } from '@/lib/chains/registry';
+import { STAKING_REWARDS_ID } from '@/lib/protocols/staking-rewards/types';
 import { chainPortfolioQueryOptions } from '@/lib/query/portfolio';
 import { useSettings } from '../settings/SettingsProvider';
 
@@ -18,7 +19,14 @@ export function usePortfolio(owner: Address) {
           enabled: false,
         };
       }
-      return chainPortfolioQueryOptions(network, chainId, owner, settings.tokens[chainId] ?? []);
+      const farms = settings.farms?.[chainId] ?? [];
+      return chainPortfolioQueryOptions(
+        network,
+        chainId,
+        owner,
+        settings.tokens[chainId] ?? [],
+        farms.length > 0 ? { [STAKING_REWARDS_ID]: farms } : {},
+      );
     }),
   });
 }

@@ -1,6 +1,8 @@
 import { aaveSeed } from './aave-v3';
 import { baseSeed, finalizeSeed } from './base';
+import { camelotSeed } from './camelot';
 import { feesSeed } from './fees';
+import { stakingRewardsSeed } from './staking-rewards';
 import type { SeedModule } from './types';
 import { uniswapSeed } from './uniswap-v3';
 import { velodromeSeed } from './velodrome';
@@ -15,5 +17,7 @@ export const SEED_MODULES: readonly SeedModule[] = [
   aaveSeed,
   uniswapSeed,
   velodromeSeed,
+  stakingRewardsSeed,
+  camelotSeed,
   finalizeSeed,
 ];

@@ -24,6 +24,8 @@ export interface ChainReadOptions {
   owner: Address;
   extraTokens?: readonly Address[];
   protocols?: readonly RegisteredModule[];
+  /** Contracts the user added per module id (see `ChainReadContext.userEntries`). */
+  userEntries?: Readonly<Record<string, readonly Address[]>>;
 }
 
 /**
@@ -63,6 +65,7 @@ export async function readChainPortfolio(options: ChainReadOptions): Promise<Cha
         blockNumber,
         blockTimestamp,
         prices,
+        ...(options.userEntries ? { userEntries: options.userEntries } : {}),
       }),
     ),
   );
@@ -105,6 +108,7 @@ export async function readPortfolio(
   options: {
     extraTokens?: Partial<Record<ChainId, readonly Address[]>>;
     protocols?: readonly RegisteredModule[];
+    userEntries?: Partial<Record<ChainId, Readonly<Record<string, readonly Address[]>>>>;
   } = {},
 ): Promise<Portfolio> {
   const chains = await Promise.all(
@@ -116,6 +120,7 @@ export async function readPortfolio(
         owner,
         ...(options.extraTokens?.[chainId] ? { extraTokens: options.extraTokens[chainId] } : {}),
         ...(options.protocols ? { protocols: options.protocols } : {}),
+        ...(options.userEntries?.[chainId] ? { userEntries: options.userEntries[chainId] } : {}),
       }).catch((error: unknown) => failedChain(chainId, error)),
     ),
   );

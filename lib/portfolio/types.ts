@@ -143,6 +143,11 @@ export interface ChainReadContext {
   blockTimestamp: bigint;
   /** Prices known on this chain, by lower-case token address (and 'native'). */
   prices: ReadonlyMap<string, PriceReading>;
+  /**
+   * Contracts the user added for a module to read on this chain (farms typed into Settings or passed
+   * with `--farm`), keyed by module id. Untrusted: a module checks each one and says what is wrong.
+   */
+  userEntries?: Readonly<Record<string, readonly Address[]>>;
 }
 
 /**

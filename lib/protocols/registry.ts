@@ -1,6 +1,8 @@
 import type { PositionKind } from '../portfolio/kinds';
 import { aaveV3Module } from './aave-v3/module';
+import { camelotModule } from './camelot/module';
 import type { RegisteredModule } from './module';
+import { stakingRewardsModule } from './staking-rewards/module';
 import { sushiswapV3Module, uniswapV3Module } from './uniswap-v3/module';
 import { velodromeModule } from './velodrome/module';
 
@@ -13,6 +15,8 @@ const MODULES: readonly RegisteredModule[] = [
   sushiswapV3Module,
   aaveV3Module,
   velodromeModule,
+  stakingRewardsModule,
+  camelotModule,
 ];
 
 export const PROTOCOL_MODULES: readonly RegisteredModule[] = [...MODULES].sort((a, b) => a.order - b.order);

@@ -49,3 +49,14 @@ describe('parseSettings', () => {
     });
   });
 });
+
+describe('user-added farms', () => {
+  it('keeps valid farm addresses per chain, checksummed and deduplicated; drops the rest', () => {
+    const a = '0x000000000000000000000000000000000000dead';
+    const s = parseSettings(
+      JSON.stringify({ farms: { '42161': [a, a.toUpperCase().replace('0X', '0x'), 'nope', 7], '5': [a] } }),
+    );
+    expect(s.farms).toEqual({ 42161: ['0x000000000000000000000000000000000000dEaD'] });
+    expect(parseSettings(JSON.stringify({ farms: 'x' })).farms).toBeUndefined();
+  });
+});

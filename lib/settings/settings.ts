@@ -11,9 +11,18 @@ export interface Settings {
   rpc: Partial<Record<NetworkName, RpcOverrides>>;
   /** Tokens the user added by address, per chain. */
   tokens: Partial<Record<ChainId, Address[]>>;
+  /** Synthetix-style StakingRewards farms the user added by address, per chain (optional: older settings lack it). */
+  farms?: Partial<Record<ChainId, Address[]>>;
 }
 
 export const DEFAULT_SETTINGS: Settings = { network: null, rpc: {}, tokens: {} };
+export const MAX_USER_FARMS = 20;
+
+function addressList(value: unknown, max: number): Address[] | null {
+  if (!Array.isArray(value)) return null;
+  const valid = value.filter((t): t is string => typeof t === 'string' && isAddress(t, { strict: false }));
+  return valid.length > 0 ? [...new Set(valid.map((t) => getAddress(t)))].slice(0, max) : null;
+}
 export const SETTINGS_STORAGE_KEY = 'layerglass.settings.v1';
 export const MAX_USER_TOKENS = 50;
 
@@ -27,7 +36,7 @@ export function parseSettings(raw: string | null): Settings {
     return DEFAULT_SETTINGS;
   }
   if (typeof json !== 'object' || json === null) return DEFAULT_SETTINGS;
-  const { network, rpc, tokens } = json as Record<string, unknown>;
+  const { network, rpc, tokens, farms } = json as Record<string, unknown>;
   const out: Settings = { network: null, rpc: {}, tokens: {} };
   if (typeof network === 'string' && (NETWORK_NAMES as readonly string[]).includes(network)) {
     out.network = network as NetworkName;
@@ -48,6 +57,10 @@ export function parseSettings(raw: string | null): Settings {
       if (valid.length > 0)
         out.tokens[id] = [...new Set(valid.map((t) => getAddress(t)))].slice(0, MAX_USER_TOKENS);
     }
+  }
+  for (const id of CHAIN_IDS) {
+    const list = addressList((farms as Record<string, unknown> | undefined)?.[String(id)], MAX_USER_FARMS);
+    if (list) out.farms = { ...out.farms, [id]: list };
   }
   return out;
 }
