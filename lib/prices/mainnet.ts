@@ -5,7 +5,9 @@ import type { FeedSpec, PriceSourceSpec } from './types';
  * Chainlink AggregatorV3 proxies on each chain. Source: bgd-labs/aave-address-book
  * `src/Chainlink{Optimism,Arbitrum,ZkSync}.sol` (generated from Chainlink's feed data), and for the
  * sequencer feeds smartcontractkit/documentation `l2-sequencer-feeds.mdx`; see
- * shared/reference/onchain-facts.md §4. Heartbeats are not in those sources: `maxAgeSeconds` is a day
+ * shared/reference/onchain-facts.md §4. `mainnet.test.ts` holds every feed here (sequencer feeds included)
+ * to the address book's npm package, `@aave-dao/aave-address-book` (a test oracle, never imported here: it
+ * would weigh on the page). Heartbeats are not in those sources: `maxAgeSeconds` is a day
  * plus an hour, the longest heartbeat Chainlink uses for these pairs, so a feed flagged stale is stale.
  */
 const DAY_PLUS_MARGIN = 86_400 + 3_600;
@@ -17,6 +19,8 @@ function feed(address: FeedSpec['address'], pair: string): FeedSpec {
 const OP = {
   ethUsd: feed('0x13e3Ee699D1909E989722E753853AE30b17e08c5', 'ETH/USD'),
   usdcUsd: feed('0x16a9FA2FDa030272Ce99B29CF780dFA30361E0f3', 'USDC/USD'),
+  usdtUsd: feed('0xECef79E109e997bCA29c1c0897ec9d7b03647F5E', 'USDT/USD'),
+  daiUsd: feed('0x8dBa75e83DA73cc766A7e5a0ee71F656BAb470d6', 'DAI/USD'),
   opUsd: feed('0x0D276FC14719f9292D5C1eA2198673d1f4269246', 'OP/USD'),
   veloUsd: feed('0x0f2Ed59657e391746C1a097BDa98F2aBb94b1120', 'VELODROME/USD'),
   wstethUsd: feed('0x698B585CbC4407e2D54aa898B2600B53C68958f7', 'wstETH/USD'),
@@ -26,6 +30,8 @@ const OP = {
 const ARB = {
   ethUsd: feed('0x639Fe6ab55C921f74e7fac1ee960C0B6293ba612', 'ETH/USD'),
   usdcUsd: feed('0x50834F3163758fcC1Df9973b6e91f0F0F0434aD3', 'USDC/USD'),
+  usdtUsd: feed('0x3f3f5dF88dC9F13eac63DF89EC16ef6e7E25DdE7', 'USDT/USD'),
+  daiUsd: feed('0xc5C8E77B397E531B8EC06BFb0048328B30E9eCfB', 'DAI/USD'),
   arbUsd: feed('0xb2A824043730FE05F3DA2efaFa1CBbe83fa548D6', 'ARB/USD'),
   wstethEth: feed('0xb523AE262D20A936BC152e6023996e46FDC2A95D', 'wstETH/ETH'),
   weethEeth: feed('0x20bAe7e1De9c596f5F7615aeaa1342Ba99294e12', 'weETH/eETH'),
@@ -34,6 +40,7 @@ const ARB = {
 const ZK = {
   ethUsd: feed('0x6D41d1dc818112880b40e26BD6FD347E41008eDA', 'ETH/USD'),
   usdcUsd: feed('0x1824D297C6d6D311A204495277B63e943C2D376E', 'USDC/USD'),
+  usdtUsd: feed('0xB615075979AE1836B476F651f1eB79f0Cd3956a9', 'USDT/USD'),
   zkUsd: feed('0xD1ce60dc8AE060DDD17cA8716C96f193bC88DD13', 'ZK/USD'),
   wstethSteth: feed('0x24a0C9404101A8d7497676BE12F10aEa356bAC28', 'wstETH/stETH'),
   weethEeth: feed('0x8D3184a992f93729b249407C33F1e78abE0d650e', 'weETH/eETH'),
@@ -51,6 +58,8 @@ export const MAINNET_PRICES = {
     ETH: direct('ETH/USD', OP.ethUsd),
     USDC: direct('USDC/USD', OP.usdcUsd),
     'USDC.e': { ...direct('USDC/USD', OP.usdcUsd), note: 'bridged USDC.e priced with the USDC/USD feed' },
+    USDT: direct('USDT/USD', OP.usdtUsd),
+    DAI: direct('DAI/USD', OP.daiUsd),
     OP: direct('OP/USD', OP.opUsd),
     VELO: direct('VELODROME/USD', OP.veloUsd),
     wstETH: direct('wstETH/USD', OP.wstethUsd),
@@ -61,6 +70,8 @@ export const MAINNET_PRICES = {
     ETH: direct('ETH/USD', ARB.ethUsd),
     USDC: direct('USDC/USD', ARB.usdcUsd),
     'USDC.e': { ...direct('USDC/USD', ARB.usdcUsd), note: 'bridged USDC.e priced with the USDC/USD feed' },
+    USDT: direct('USDT/USD', ARB.usdtUsd),
+    DAI: direct('DAI/USD', ARB.daiUsd),
     ARB: direct('ARB/USD', ARB.arbUsd),
     wstETH: viaEth('wstETH/ETH × ETH/USD', ARB.wstethEth, ARB.ethUsd),
     weETH: viaEth('weETH/eETH × ETH/USD', ARB.weethEeth, ARB.ethUsd, 'assumes 1 eETH = 1 ETH'),
@@ -70,6 +81,7 @@ export const MAINNET_PRICES = {
     ETH: direct('ETH/USD', ZK.ethUsd),
     USDC: direct('USDC/USD', ZK.usdcUsd),
     'USDC.e': { ...direct('USDC/USD', ZK.usdcUsd), note: 'bridged USDC.e priced with the USDC/USD feed' },
+    USDT: direct('USDT/USD', ZK.usdtUsd),
     ZK: direct('ZK/USD', ZK.zkUsd),
     wstETH: viaEth('wstETH/stETH × ETH/USD', ZK.wstethSteth, ZK.ethUsd, 'assumes 1 stETH = 1 ETH'),
     weETH: viaEth('weETH/eETH × ETH/USD', ZK.weethEeth, ZK.ethUsd, 'assumes 1 eETH = 1 ETH'),

@@ -7,6 +7,11 @@ export interface TokenEntry {
   symbol: string;
   price: PriceSourceSpec | null;
   /**
+   * Why the token is deliberately left without a price source (e.g. no Chainlink feed for it on this chain).
+   * A mainnet token has either a `price` or this reason; `lib/tokens/mainnet.test.ts` holds the list to it.
+   */
+  unpriced?: string;
+  /**
    * Storage slots of the token's `balanceOf` and `allowance` mappings, where known: fee quotes give their
    * sender a balance and approvals through a state override. A wrong slot makes the estimate revert, which
    * the quote reports; it never yields a silent figure.

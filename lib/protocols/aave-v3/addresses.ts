@@ -19,8 +19,9 @@ export interface AaveV3Market {
 
 /**
  * Mainnet markets. Source: bgd-labs/aave-address-book `src/AaveV3{Optimism,Arbitrum,ZkSync}.sol`
- * (snapshot May 2026; see shared/reference/onchain-facts.md §3). Not confirmed on-chain from here
- * (no network access when written).
+ * (snapshot May 2026; see shared/reference/onchain-facts.md §3). `addresses.test.ts` holds every address
+ * here to the book's npm package, `@aave-dao/aave-address-book` (a test oracle only: never imported at run
+ * time); `npm run check:mainnet` confirms them on-chain.
  *
  * The UiPoolDataProviderV3 deployments listed by the address book and by Aave's interface are the
  * v3.2+ lenses, whose `AggregatedReserveData` differs from the periphery 3.0.1 layout this project

@@ -50,7 +50,8 @@ export const ZKSYNC_POOL_BYTECODE_HASH: Hex =
 
 /**
  * Uniswap V3 on each chain. Source: Uniswap/docs `docs/contracts/v3/reference/deployments/*`
- * (shared/reference/onchain-facts.md §2); the routers are SwapRouter02 from the same pages.
+ * (shared/reference/onchain-facts.md §2); the routers are SwapRouter02 from the same pages. `addresses.test.ts`
+ * holds factory, position manager and router to `@uniswap/sdk-core`'s address map (a test oracle only).
  */
 export const UNISWAP_V3_MAINNET: Partial<Record<ChainId, V3Deployment>> = {
   10: {
@@ -74,10 +75,26 @@ export const UNISWAP_V3_MAINNET: Partial<Record<ChainId, V3Deployment>> = {
 };
 
 /**
- * SushiSwap V3's mainnet addresses are not in the project's verified facts, so the mainnet profile does not
- * read it (rather than guess addresses and pool init code hashes). The devnet has a deployment of its own.
+ * SushiSwap V3 on Optimism and Arbitrum. Source: SushiSwap's own SDK, the `sushi` package (7.3.15,
+ * `evm/config/features/sushiswap-v3`: `SUSHISWAP_V3_FACTORY_ADDRESS`, `SUSHISWAP_V3_POSITION_MANAGER`,
+ * `SUSHISWAP_V3_INIT_CODE_HASH`, which is the canonical v3-core hash); `addresses.test.ts` holds the table to
+ * it (a test oracle only: never imported at run time). The SDK lists no zkSync Era deployment, so there is
+ * none here, and no V3 SwapRouter (SushiSwap routes through its RouteProcessor): `/fees` does not quote one.
  */
-export const SUSHISWAP_V3_MAINNET: Partial<Record<ChainId, V3Deployment>> = {};
+export const SUSHISWAP_V3_MAINNET: Partial<Record<ChainId, V3Deployment>> = {
+  10: {
+    factory: '0x9c6522117e2ed1fE5bdb72bb0eD5E3f2bdE7DBe0',
+    positionManager: '0x1af415a1EbA07a4986a52B6f2e7dE7003D82231e',
+    pool: { kind: 'create2', initCodeHash: POOL_INIT_CODE_HASH },
+    swapRouter: null,
+  },
+  42161: {
+    factory: '0x1af415a1EbA07a4986a52B6f2e7dE7003D82231e',
+    positionManager: '0xF0cBce1942A68BEB3d1b73F0dd86C8DCc363eF49',
+    pool: { kind: 'create2', initCodeHash: POOL_INIT_CODE_HASH },
+    swapRouter: null,
+  },
+};
 
 /**
  * A deployment from the devnet manifest (`<prefix>Factory`, `<prefix>NonfungiblePositionManager`). Devnet

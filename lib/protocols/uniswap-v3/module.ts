@@ -23,7 +23,8 @@ export function v3Module(spec: V3ProtocolSpec, order: number, options: V3ReadOpt
       positions: await readV3Positions(ctx, spec.id, deployment, options),
     }),
     positionLines: (p) => (isV3Details(p.details) ? [describeV3Position(p.details)] : []),
-    check: (ctx, deployment) => checkV3Deployment(ctx.client, ctx.chainId, deployment, ctx.chain.tokens),
+    check: (ctx, deployment) =>
+      checkV3Deployment(ctx.client, ctx.chainId, deployment, ctx.chain.tokens, spec.name),
   });
 }
 

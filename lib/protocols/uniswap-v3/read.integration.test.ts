@@ -249,6 +249,7 @@ describe('Uniswap V3 and SushiSwap V3 positions on the devnet', () => {
         chainId,
         deployment,
         network.chains[chainId].tokens,
+        SPECS[prefix].name,
       );
       // Uniswap has WETH/USDC at 0.05 % and 0.3 %, the SushiSwap stand-in at 0.05 % only.
       expect(checks).toHaveLength(prefix === 'UniswapV3' ? 3 : 2);
