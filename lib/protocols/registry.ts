@@ -1,5 +1,7 @@
 import type { PositionKind } from '../portfolio/kinds';
 import { aaveV3Module } from './aave-v3/module';
+import { gmxModule } from './gmx/module';
+import { governanceModule } from './governance/module';
 import type { RegisteredModule } from './module';
 import { sushiswapV3Module, uniswapV3Module } from './uniswap-v3/module';
 
@@ -7,7 +9,13 @@ import { sushiswapV3Module, uniswapV3Module } from './uniswap-v3/module';
  * Every protocol module the portfolio reads, one line each. Display order comes from each module's
  * `order`, never from this list's.
  */
-const MODULES: readonly RegisteredModule[] = [uniswapV3Module, sushiswapV3Module, aaveV3Module];
+const MODULES: readonly RegisteredModule[] = [
+  uniswapV3Module,
+  sushiswapV3Module,
+  aaveV3Module,
+  gmxModule,
+  governanceModule,
+];
 
 export const PROTOCOL_MODULES: readonly RegisteredModule[] = [...MODULES].sort((a, b) => a.order - b.order);
 
