@@ -1,8 +1,12 @@
 import type { ComponentType } from 'react';
 import { aaveV3Module } from '@/lib/protocols/aave-v3/module';
+import { gmxModule } from '@/lib/protocols/gmx/module';
+import { governanceModule } from '@/lib/protocols/governance/module';
 import { WALLET_PROTOCOL } from '@/lib/protocols/registry';
 import { sushiswapV3Module, uniswapV3Module } from '@/lib/protocols/uniswap-v3/module';
 import { AaveV3Positions } from './aave-v3/AaveV3Positions';
+import { GmxPositions } from './gmx/GmxPositions';
+import { GovernancePositions } from './governance/GovernancePositions';
 import { GenericPositions } from './positions/GenericPositions';
 import type { ProtocolViewProps } from './positions/types';
 import { WalletBalances } from './positions/WalletBalances';
@@ -17,6 +21,8 @@ const VIEWS: Record<string, ComponentType<ProtocolViewProps>> = {
   [uniswapV3Module.id]: V3Positions,
   [sushiswapV3Module.id]: V3Positions,
   [aaveV3Module.id]: AaveV3Positions,
+  [gmxModule.id]: GmxPositions,
+  [governanceModule.id]: GovernancePositions,
 };
 
 export function protocolView(protocol: string): ComponentType<ProtocolViewProps> {
