@@ -26,6 +26,8 @@ const ARB = {
   ethUsd: feed('0x639Fe6ab55C921f74e7fac1ee960C0B6293ba612', 'ETH/USD'),
   usdcUsd: feed('0x50834F3163758fcC1Df9973b6e91f0F0F0434aD3', 'USDC/USD'),
   arbUsd: feed('0xb2A824043730FE05F3DA2efaFa1CBbe83fa548D6', 'ARB/USD'),
+  // bgd-labs/aave-address-book `ChainlinkArbitrum.GMX__USD`.
+  gmxUsd: feed('0xDB98056FecFff59D032aB628337A4887110df3dB', 'GMX/USD'),
   wstethEth: feed('0xb523AE262D20A936BC152e6023996e46FDC2A95D', 'wstETH/ETH'),
   weethEeth: feed('0x20bAe7e1De9c596f5F7615aeaa1342Ba99294e12', 'weETH/eETH'),
   rethEth: feed('0xF3272CAfe65b190e76caAF483db13424a3e23dD2', 'rETH/ETH'),
@@ -60,6 +62,7 @@ export const MAINNET_PRICES = {
     USDC: direct('USDC/USD', ARB.usdcUsd),
     'USDC.e': { ...direct('USDC/USD', ARB.usdcUsd), note: 'bridged USDC.e priced with the USDC/USD feed' },
     ARB: direct('ARB/USD', ARB.arbUsd),
+    GMX: direct('GMX/USD', ARB.gmxUsd),
     wstETH: viaEth('wstETH/ETH × ETH/USD', ARB.wstethEth, ARB.ethUsd),
     weETH: viaEth('weETH/eETH × ETH/USD', ARB.weethEeth, ARB.ethUsd, 'assumes 1 eETH = 1 ETH'),
     rETH: viaEth('rETH/ETH × ETH/USD', ARB.rethEth, ARB.ethUsd),
