@@ -66,6 +66,8 @@ export const DEMO_HOLDINGS: Record<ChainId, Record<string, string>> = {
     DAI: '125',
     wstETH: '1.1',
     ARB: '3000',
+    // Deployed and minted by the gmx seed step (devnet/seed/gmx.ts).
+    GMX: '12.5',
     HOSTILE: '1',
     BYTES32: '3.5',
   },

@@ -1,7 +1,7 @@
 import { type Address, parseAbi, parseUnits } from 'viem';
 import { loadArtifact } from '../artifacts';
 import { compile } from '../solc';
-import { deployFeed, MINTABLE_ERC20 } from './base';
+import { DEMO_HOLDINGS, deployFeed, MINTABLE_ERC20 } from './base';
 import type { SeedContext, SeedModule } from './types';
 
 /**
@@ -146,6 +146,11 @@ async function seedGmx(ctx: SeedContext): Promise<void> {
     chain.contracts[`GMX.${symbol}`] = token;
   }
   await deployFeed(ctx, 'GMX/USD', GMX_USD);
+  // Unstaked GMX in the demo's wallet, as base's holdings list says.
+  await chain.write(deployer, names.GMX as Address, mintAbi, 'mint', [
+    accounts.demo,
+    e18(DEMO_HOLDINGS[42161].GMX ?? '0'),
+  ]);
 
   const tracker = compile(GMX_STAND_INS.tracker);
   for (const t of GMX_SEED.trackers) {
