@@ -1,12 +1,16 @@
 import type { ComponentType } from 'react';
 import { aaveV3Module } from '@/lib/protocols/aave-v3/module';
 import { camelotModule } from '@/lib/protocols/camelot/module';
+import { gmxModule } from '@/lib/protocols/gmx/module';
+import { governanceModule } from '@/lib/protocols/governance/module';
 import { WALLET_PROTOCOL } from '@/lib/protocols/registry';
 import { stakingRewardsModule } from '@/lib/protocols/staking-rewards/module';
 import { sushiswapV3Module, uniswapV3Module } from '@/lib/protocols/uniswap-v3/module';
 import { velodromeModule } from '@/lib/protocols/velodrome/module';
 import { AaveV3Positions } from './aave-v3/AaveV3Positions';
 import { CamelotPositions } from './camelot/CamelotPositions';
+import { GmxPositions } from './gmx/GmxPositions';
+import { GovernancePositions } from './governance/GovernancePositions';
 import { GenericPositions } from './positions/GenericPositions';
 import type { ProtocolViewProps } from './positions/types';
 import { WalletBalances } from './positions/WalletBalances';
@@ -26,6 +30,8 @@ const VIEWS: Record<string, ComponentType<ProtocolViewProps>> = {
   [velodromeModule.id]: VelodromePositions,
   [camelotModule.id]: CamelotPositions,
   [stakingRewardsModule.id]: StakingRewardsPositions,
+  [gmxModule.id]: GmxPositions,
+  [governanceModule.id]: GovernancePositions,
 };
 
 export function protocolView(protocol: string): ComponentType<ProtocolViewProps> {

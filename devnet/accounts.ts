@@ -11,6 +11,8 @@ export const ACCOUNT_ROLES = {
   nearLiquidation: 3,
   supplierOnly: 4,
   feeSender: 5,
+  delegate: 6,
+  delegator: 7,
 } as const;
 
 export type AccountRole = keyof typeof ACCOUNT_ROLES;

@@ -351,7 +351,8 @@ async function seedAave(ctx: SeedContext): Promise<void> {
   const approved = new Set<string>();
   const fund = async (who: Address, symbol: string, amount: bigint) => {
     if (symbol === 'WETH') await chain.write(who, token('WETH'), A.weth.abi, 'deposit', [], amount);
-    else await chain.write(who, token(symbol), A.erc20.abi, 'mint', [who, amount]);
+    // Minted by the deployer: OP's GovernanceToken lets only its owner mint.
+    else await chain.write(deployer, token(symbol), A.erc20.abi, 'mint', [who, amount]);
   };
   const supply = async (who: Address, list: Record<string, string>) => {
     for (const [key, amount] of Object.entries(list)) {

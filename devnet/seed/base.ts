@@ -4,6 +4,7 @@ import { DEVNET_SEQUENCER_FEED, devnetFeedName } from '../../lib/chains/network'
 import { CHAINS, type ChainId } from '../../lib/chains/registry';
 import { loadArtifact, multicall3CreationCode } from '../artifacts';
 import { compile } from '../solc';
+import { deployGovernanceToken } from './governance-tokens';
 import type { SeedContext, SeedModule } from './types';
 
 /** Governance token of each chain. */
@@ -66,6 +67,8 @@ export const DEMO_HOLDINGS: Record<ChainId, Record<string, string>> = {
     DAI: '125',
     wstETH: '1.1',
     ARB: '3000',
+    // Deployed and minted by the gmx seed step (devnet/seed/gmx.ts).
+    GMX: '12.5',
     HOSTILE: '1',
     BYTES32: '3.5',
   },
@@ -139,7 +142,11 @@ async function seedBase(ctx: SeedContext): Promise<void> {
   const gov = GOV_TOKEN[chainId];
   const govNames = { OP: 'Optimism', ARB: 'Arbitrum', ZK: 'ZKsync' } as const;
   for (const [symbol, name, decimals] of [...STANDARD_TOKENS, [gov, govNames[gov], 18] as const]) {
-    const token = await chain.deploy(deployer, mintable, [name, symbol, decimals]);
+    // The governance token can vote (delegates, getVotes): see ./governance-tokens.
+    const token =
+      symbol === gov
+        ? await deployGovernanceToken(ctx, symbol, name)
+        : await chain.deploy(deployer, mintable, [name, symbol, decimals]);
     chain.tokens[symbol] = token;
     await chain.write(deployer, token, mintableAbi, 'mint', [demo, amount(symbol, decimals)]);
   }

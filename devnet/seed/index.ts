@@ -2,6 +2,8 @@ import { aaveSeed } from './aave-v3';
 import { baseSeed, finalizeSeed } from './base';
 import { camelotSeed } from './camelot';
 import { feesSeed } from './fees';
+import { gmxSeed } from './gmx';
+import { governanceSeed } from './governance';
 import { stakingRewardsSeed } from './staking-rewards';
 import type { SeedModule } from './types';
 import { uniswapSeed } from './uniswap-v3';
@@ -19,5 +21,7 @@ export const SEED_MODULES: readonly SeedModule[] = [
   velodromeSeed,
   stakingRewardsSeed,
   camelotSeed,
+  gmxSeed,
+  governanceSeed,
   finalizeSeed,
 ];

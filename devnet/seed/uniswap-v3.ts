@@ -289,7 +289,8 @@ async function seedUniswap(ctx: SeedContext): Promise<void> {
     await chain.write(account, weth, wethAbi, 'deposit', [], parseUnits(ether, 18));
     for (const symbol of symbols) {
       if (symbol === 'WETH') continue;
-      await chain.write(account, address(symbol), tokenAbi, 'mint', [
+      // Minted by the deployer: OP's GovernanceToken lets only its owner mint.
+      await chain.write(deployer, address(symbol), tokenAbi, 'mint', [
         account,
         parseUnits('100000000', tokenDecimals(symbol)),
       ]);

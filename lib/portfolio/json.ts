@@ -45,6 +45,7 @@ function positionJson(p: Position) {
     yield: p.yield,
     warning: p.warning,
     ...(p.details === undefined ? {} : { details: jsonSafe(p.details) }),
+    ...(p.countedIn === undefined ? {} : { countedIn: p.countedIn }),
   };
 }
 

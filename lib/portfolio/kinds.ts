@@ -12,6 +12,7 @@ export const POSITION_KINDS = {
   vault: { group: 'vaults', label: 'Vault' },
   lock: { group: 'governance', label: 'Locked' },
   vesting: { group: 'staking', label: 'Vesting' },
+  voting: { group: 'governance', label: 'Voting power' },
 } as const satisfies Record<string, { group: string; label: string }>;
 
 export type PositionKind = keyof typeof POSITION_KINDS;

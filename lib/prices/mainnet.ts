@@ -33,6 +33,8 @@ const ARB = {
   usdtUsd: feed('0x3f3f5dF88dC9F13eac63DF89EC16ef6e7E25DdE7', 'USDT/USD'),
   daiUsd: feed('0xc5C8E77B397E531B8EC06BFb0048328B30E9eCfB', 'DAI/USD'),
   arbUsd: feed('0xb2A824043730FE05F3DA2efaFa1CBbe83fa548D6', 'ARB/USD'),
+  // bgd-labs/aave-address-book `ChainlinkArbitrum.GMX__USD`.
+  gmxUsd: feed('0xDB98056FecFff59D032aB628337A4887110df3dB', 'GMX/USD'),
   wstethEth: feed('0xb523AE262D20A936BC152e6023996e46FDC2A95D', 'wstETH/ETH'),
   weethEeth: feed('0x20bAe7e1De9c596f5F7615aeaa1342Ba99294e12', 'weETH/eETH'),
   rethEth: feed('0xF3272CAfe65b190e76caAF483db13424a3e23dD2', 'rETH/ETH'),
@@ -73,6 +75,7 @@ export const MAINNET_PRICES = {
     USDT: direct('USDT/USD', ARB.usdtUsd),
     DAI: direct('DAI/USD', ARB.daiUsd),
     ARB: direct('ARB/USD', ARB.arbUsd),
+    GMX: direct('GMX/USD', ARB.gmxUsd),
     wstETH: viaEth('wstETH/ETH × ETH/USD', ARB.wstethEth, ARB.ethUsd),
     weETH: viaEth('weETH/eETH × ETH/USD', ARB.weethEeth, ARB.ethUsd, 'assumes 1 eETH = 1 ETH'),
     rETH: viaEth('rETH/ETH × ETH/USD', ARB.rethEth, ARB.ethUsd),

@@ -1,6 +1,8 @@
 import type { PositionKind } from '../portfolio/kinds';
 import { aaveV3Module } from './aave-v3/module';
 import { camelotModule } from './camelot/module';
+import { gmxModule } from './gmx/module';
+import { governanceModule } from './governance/module';
 import type { RegisteredModule } from './module';
 import { stakingRewardsModule } from './staking-rewards/module';
 import { sushiswapV3Module, uniswapV3Module } from './uniswap-v3/module';
@@ -17,6 +19,8 @@ const MODULES: readonly RegisteredModule[] = [
   velodromeModule,
   stakingRewardsModule,
   camelotModule,
+  gmxModule,
+  governanceModule,
 ];
 
 export const PROTOCOL_MODULES: readonly RegisteredModule[] = [...MODULES].sort((a, b) => a.order - b.order);
