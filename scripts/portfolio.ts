@@ -1,17 +1,29 @@
-import { isAddress } from 'viem';
-import { CHAINS } from '../lib/chains/registry';
+import { type Address, isAddress } from 'viem';
+import { CHAINS, type ChainId } from '../lib/chains/registry';
 import { formatAmount, formatPercent, formatUsd } from '../lib/format/index';
 import { portfolioJson } from '../lib/portfolio/json';
 import { readPortfolio } from '../lib/portfolio/read';
 import { chainTotal, portfolioTotals } from '../lib/portfolio/select';
 import { positionValue } from '../lib/portfolio/value';
 import { PROTOCOL_MODULES } from '../lib/protocols/registry';
+import { parseVaultFlags } from '../lib/protocols/vaults/entries';
+import { VAULTS_ID } from '../lib/protocols/vaults/types';
 import { loadNetwork, networkClients, parseNetworkFlag } from './network';
 
-const USAGE = 'usage: npm run portfolio -- <address> [--network devnet|mainnet] [--json]';
+const USAGE =
+  'usage: npm run portfolio -- <address> [--network devnet|mainnet] [--json] [--vault <chainId>:<address>]…';
 
-async function main(argv: string[]): Promise<number> {
-  const args = argv.filter((a) => !a.startsWith('--'));
+async function main(argv0: string[]): Promise<number> {
+  const parsed = parseVaultFlags(argv0);
+  if ('error' in parsed) {
+    console.error(`error: ${parsed.error}`);
+    return 2;
+  }
+  const argv = parsed.rest;
+  const userEntries = Object.fromEntries(
+    Object.entries(parsed.vaults).map(([id, list]) => [id, { [VAULTS_ID]: list ?? [] }]),
+  ) as Partial<Record<ChainId, Record<string, readonly Address[]>>>;
+  const args = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--network');
   const json = argv.includes('--json');
   const networkName = parseNetworkFlag(argv);
   const address = args[0];
@@ -25,7 +37,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const network = loadNetwork(networkName);
-  const portfolio = await readPortfolio(network, address, networkClients(network));
+  const portfolio = await readPortfolio(network, address, networkClients(network), { userEntries });
 
   if (json) {
     console.log(JSON.stringify(portfolioJson(portfolio), null, 2));

@@ -1,11 +1,21 @@
 import { aaveSeed } from './aave-v3';
 import { baseSeed, finalizeSeed } from './base';
 import { feesSeed } from './fees';
+import { liquidStakingSeed } from './liquid-staking';
 import type { SeedModule } from './types';
 import { uniswapSeed } from './uniswap-v3';
+import { vaultsSeed } from './vaults';
 
 /**
  * The devnet's seed steps, one line each. Their order is declared by each step (`after`, `history`,
  * `final`; see `./order`), not by this list.
  */
-export const SEED_MODULES: readonly SeedModule[] = [baseSeed, feesSeed, aaveSeed, uniswapSeed, finalizeSeed];
+export const SEED_MODULES: readonly SeedModule[] = [
+  baseSeed,
+  feesSeed,
+  aaveSeed,
+  uniswapSeed,
+  liquidStakingSeed,
+  vaultsSeed,
+  finalizeSeed,
+];

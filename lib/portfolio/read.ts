@@ -23,6 +23,8 @@ export interface ChainReadOptions {
   client: PublicClient;
   owner: Address;
   extraTokens?: readonly Address[];
+  /** Contracts the user added for modules to read (vaults, farms), by module id. */
+  userEntries?: Record<string, readonly Address[]>;
   protocols?: readonly RegisteredModule[];
 }
 
@@ -63,6 +65,7 @@ export async function readChainPortfolio(options: ChainReadOptions): Promise<Cha
         blockNumber,
         blockTimestamp,
         prices,
+        ...(options.userEntries ? { userEntries: options.userEntries } : {}),
       }),
     ),
   );
@@ -104,6 +107,7 @@ export async function readPortfolio(
   clients: Record<ChainId, PublicClient>,
   options: {
     extraTokens?: Partial<Record<ChainId, readonly Address[]>>;
+    userEntries?: Partial<Record<ChainId, Record<string, readonly Address[]>>>;
     protocols?: readonly RegisteredModule[];
   } = {},
 ): Promise<Portfolio> {
@@ -115,6 +119,7 @@ export async function readPortfolio(
         client: clients[chainId],
         owner,
         ...(options.extraTokens?.[chainId] ? { extraTokens: options.extraTokens[chainId] } : {}),
+        ...(options.userEntries?.[chainId] ? { userEntries: options.userEntries[chainId] } : {}),
         ...(options.protocols ? { protocols: options.protocols } : {}),
       }).catch((error: unknown) => failedChain(chainId, error)),
     ),

@@ -1,13 +1,21 @@
 import type { PositionKind } from '../portfolio/kinds';
 import { aaveV3Module } from './aave-v3/module';
+import { liquidStakingModule } from './liquid-staking/module';
 import type { RegisteredModule } from './module';
 import { sushiswapV3Module, uniswapV3Module } from './uniswap-v3/module';
+import { vaultsModule } from './vaults/module';
 
 /**
  * Every protocol module the portfolio reads, one line each. Display order comes from each module's
  * `order`, never from this list's.
  */
-const MODULES: readonly RegisteredModule[] = [uniswapV3Module, sushiswapV3Module, aaveV3Module];
+const MODULES: readonly RegisteredModule[] = [
+  uniswapV3Module,
+  sushiswapV3Module,
+  aaveV3Module,
+  liquidStakingModule,
+  vaultsModule,
+];
 
 export const PROTOCOL_MODULES: readonly RegisteredModule[] = [...MODULES].sort((a, b) => a.order - b.order);
 
