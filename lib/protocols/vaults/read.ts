@@ -164,9 +164,10 @@ function buildVault(ctx: ChainReadContext, t: Target, r: VaultReads): Position |
   // Not a vault: no contract, or a contract without ERC-4626's `asset()`.
   if (!r.asset.ok || !r.balance.ok) {
     if (!t.userAdded) return null; // a curated vault not deployed at this block: nothing held
-    const what = !r.asset.ok
-      ? `asset() failed (${r.asset.error})`
-      : `balanceOf failed (${r.balance.ok ? '' : r.balance.error})`;
+    const error = !r.asset.ok ? r.asset.error : r.balance.ok ? '' : r.balance.error;
+    const what = /zero data|returned no data/.test(error)
+      ? 'asset() returned nothing (no contract at this address, or not a vault)'
+      : `asset() failed (${error})`;
     return {
       ...broken(`${t.vault} is not an ERC-4626 vault: ${what}`),
       label: `not a vault (${t.vault.slice(0, 10)}…)`,
