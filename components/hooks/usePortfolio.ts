@@ -3,6 +3,7 @@
 import { useQueries } from '@tanstack/react-query';
 import type { Address } from 'viem';
 import { CHAIN_IDS } from '@/lib/chains/registry';
+import { VAULTS_ID } from '@/lib/protocols/vaults/types';
 import { chainPortfolioQueryOptions } from '@/lib/query/portfolio';
 import { useSettings } from '../settings/SettingsProvider';
 
@@ -18,7 +19,9 @@ export function usePortfolio(owner: Address) {
           enabled: false,
         };
       }
-      return chainPortfolioQueryOptions(network, chainId, owner, settings.tokens[chainId] ?? []);
+      return chainPortfolioQueryOptions(network, chainId, owner, settings.tokens[chainId] ?? [], {
+        [VAULTS_ID]: settings.vaults[chainId] ?? [],
+      });
     }),
   });
 }

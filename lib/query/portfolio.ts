@@ -10,12 +10,24 @@ export const portfolioKeys = {
   all: ['layerglass', 'portfolio'] as const,
   address: (network: Network['name'], owner: Address) =>
     [...portfolioKeys.all, network, owner.toLowerCase()] as const,
-  chain: (network: Network, chainId: ChainId, owner: Address, extraTokens: readonly Address[]) =>
+  chain: (
+    network: Network,
+    chainId: ChainId,
+    owner: Address,
+    extraTokens: readonly Address[],
+    userEntries: Record<string, readonly Address[]> = {},
+  ) =>
     [
       ...portfolioKeys.address(network.name, owner),
       chainId,
       network.chains[chainId].rpcUrl,
       extraTokens.map((t) => t.toLowerCase()).sort(),
+      Object.fromEntries(
+        Object.entries(userEntries)
+          .filter(([, list]) => list.length > 0)
+          .sort(([a], [b]) => (a < b ? -1 : 1))
+          .map(([id, list]) => [id, list.map((t) => t.toLowerCase()).sort()]),
+      ),
     ] as const,
 };
 
@@ -28,9 +40,10 @@ export function chainPortfolioQueryOptions(
   chainId: ChainId,
   owner: Address,
   extraTokens: readonly Address[] = [],
+  userEntries: Record<string, readonly Address[]> = {},
 ) {
   return {
-    queryKey: portfolioKeys.chain(network, chainId, owner, extraTokens),
+    queryKey: portfolioKeys.chain(network, chainId, owner, extraTokens, userEntries),
     queryFn: (): Promise<ChainPortfolio> =>
       readChainPortfolio({
         network,
@@ -38,6 +51,7 @@ export function chainPortfolioQueryOptions(
         client: readClient(chainId, network.chains[chainId].rpcUrl),
         owner,
         extraTokens,
+        userEntries,
       }),
     staleTime: PORTFOLIO_REFRESH_MS / 2,
     refetchInterval: PORTFOLIO_REFRESH_MS,
