@@ -41,20 +41,48 @@ export interface PastWindowInput<T> {
   read: (blockNumber: bigint) => Promise<T>;
 }
 
+type Located = Awaited<ReturnType<typeof locateBlock>>;
+
+/**
+ * One search per client, pinned block and window: the modules that read a chain at the same block
+ * (liquid staking, vaults) share it instead of each probing the same headers.
+ */
+const searches = new WeakMap<PublicClient, Map<string, Promise<Located>>>();
+
+function locate(
+  client: PublicClient,
+  chainId: ChainId,
+  head: BlockPoint,
+  windowSeconds: number,
+  fetchTimestamp: (n: bigint) => Promise<bigint>,
+): Promise<Located> {
+  const byKey = searches.get(client) ?? new Map<string, Promise<Located>>();
+  searches.set(client, byKey);
+  const key = `${head.number}:${head.timestamp}:${windowSeconds}`;
+  const existing = byKey.get(key);
+  if (existing) return existing;
+  const search = locateBlock(fetchTimestamp, {
+    head,
+    targetTimestamp: head.timestamp - BigInt(windowSeconds),
+    guessSecondsPerBlock: GUESS_SECONDS_PER_BLOCK[chainId],
+    toleranceSeconds: BigInt(Math.max(60, Math.floor(windowSeconds / 500))),
+    maxRounds: 4,
+  });
+  // Only the latest pinned blocks are worth keeping; a failed search is retried next time.
+  if (byKey.size > 8) byKey.clear();
+  byKey.set(key, search);
+  search.catch(() => byKey.delete(key));
+  return search;
+}
+
 export async function readPastWindow<T>(input: PastWindowInput<T>): Promise<PastOutcome<T>> {
   const { client, chainId, head, read } = input;
   const windowSeconds = input.windowSeconds ?? DEFAULT_WINDOW_SECONDS;
   const wanted = formatWindow(BigInt(windowSeconds));
   const fetchTimestamp = async (n: bigint) => (await client.getBlock({ blockNumber: n })).timestamp;
-  let located: Awaited<ReturnType<typeof locateBlock>>;
+  let located: Located;
   try {
-    located = await locateBlock(fetchTimestamp, {
-      head,
-      targetTimestamp: head.timestamp - BigInt(windowSeconds),
-      guessSecondsPerBlock: GUESS_SECONDS_PER_BLOCK[chainId],
-      toleranceSeconds: BigInt(Math.max(60, Math.floor(windowSeconds / 500))),
-      maxRounds: 4,
-    });
+    located = await locate(client, chainId, head, windowSeconds, fetchTimestamp);
   } catch (error) {
     return { ok: false, note: `past block headers unreadable at this RPC (${errorMessage(error)})` };
   }
