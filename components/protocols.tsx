@@ -3,19 +3,23 @@ import { aaveV3Module } from '@/lib/protocols/aave-v3/module';
 import { camelotModule } from '@/lib/protocols/camelot/module';
 import { gmxModule } from '@/lib/protocols/gmx/module';
 import { governanceModule } from '@/lib/protocols/governance/module';
+import { liquidStakingModule } from '@/lib/protocols/liquid-staking/module';
 import { WALLET_PROTOCOL } from '@/lib/protocols/registry';
 import { stakingRewardsModule } from '@/lib/protocols/staking-rewards/module';
 import { sushiswapV3Module, uniswapV3Module } from '@/lib/protocols/uniswap-v3/module';
+import { vaultsModule } from '@/lib/protocols/vaults/module';
 import { velodromeModule } from '@/lib/protocols/velodrome/module';
 import { AaveV3Positions } from './aave-v3/AaveV3Positions';
 import { CamelotPositions } from './camelot/CamelotPositions';
 import { GmxPositions } from './gmx/GmxPositions';
 import { GovernancePositions } from './governance/GovernancePositions';
+import { LiquidStakingRates } from './liquid-staking/LiquidStakingRates';
 import { GenericPositions } from './positions/GenericPositions';
 import type { ProtocolViewProps } from './positions/types';
 import { WalletBalances } from './positions/WalletBalances';
 import { StakingRewardsPositions } from './staking-rewards/StakingRewardsPositions';
 import { V3Positions } from './uniswap-v3/V3Positions';
+import { VaultPositions } from './vaults/VaultPositions';
 import { VelodromePositions } from './velodrome/VelodromePositions';
 
 /**
@@ -32,6 +36,8 @@ const VIEWS: Record<string, ComponentType<ProtocolViewProps>> = {
   [stakingRewardsModule.id]: StakingRewardsPositions,
   [gmxModule.id]: GmxPositions,
   [governanceModule.id]: GovernancePositions,
+  [liquidStakingModule.id]: LiquidStakingRates,
+  [vaultsModule.id]: VaultPositions,
 };
 
 export function protocolView(protocol: string): ComponentType<ProtocolViewProps> {

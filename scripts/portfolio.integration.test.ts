@@ -32,13 +32,14 @@ describe('npm run portfolio', () => {
         const token = symbol === 'ETH' ? 'native' : tokens[symbol];
         const id = `${chain.chainId}:wallet:${token}`;
         const position = chain.positions.find((p: { id: string }) => p.id === id);
-        // A plain token held in the wallet earns nothing by itself: a known zero, not unknown.
-        expect(position, id).toMatchObject({
-          protocol: 'wallet',
-          kind: 'balance',
-          rewards: [],
-          yield: { baseApr: 0, rewardApr: 0 },
-        });
+        expect(position, id).toMatchObject({ protocol: 'wallet', kind: 'balance', rewards: [] });
+        // What a balance earns by being held: a known zero, or for an LST or vault share a measured base rate.
+        const earns = ['wstETH', 'rETH', 'dvUSDC', 'dvWETH'].includes(symbol);
+        expect(position.yield, id).toMatchObject(
+          earns
+            ? { rewardApr: 0, compounds: true, window: '7d' }
+            : { baseApr: 0, rewardApr: 0, window: 'none' },
+        );
         const decimals = symbol === 'ETH' || symbol === 'WETH' ? 18 : tokenDecimals(symbol);
         expect(position.assets[0]).toMatchObject({
           token,

@@ -1,49 +1,43 @@
-import { type Address, getAddress, isAddress } from 'viem';
-import { CHAIN_IDS, CHAINS, type ChainId } from '../lib/chains/registry';
+import type { Address } from 'viem';
+import { isAddress } from 'viem';
+import { CHAINS, type ChainId } from '../lib/chains/registry';
 import { formatAmount, formatPercent, formatUsd } from '../lib/format/index';
 import { portfolioJson } from '../lib/portfolio/json';
 import { readPortfolio } from '../lib/portfolio/read';
 import { chainTotal, portfolioTotals } from '../lib/portfolio/select';
 import { positionValue } from '../lib/portfolio/value';
+import { parseEntryFlags } from '../lib/protocols/entries';
 import { PROTOCOL_MODULES } from '../lib/protocols/registry';
 import { STAKING_REWARDS_ID } from '../lib/protocols/staking-rewards/types';
+import { VAULTS_ID } from '../lib/protocols/vaults/types';
 import { loadNetwork, networkClients, parseNetworkFlag } from './network';
 
 const USAGE =
-  'usage: npm run portfolio -- <address> [--network devnet|mainnet] [--farm <chainId>:<address>]… [--json]';
+  'usage: npm run portfolio -- <address> [--network devnet|mainnet] [--json] [--farm <chainId>:<address>]… [--vault <chainId>:<address>]…';
 
-/** `--farm <chainId>:<address>`, repeatable: StakingRewards farms to read beside the known ones. */
-function parseFarmFlags(
-  argv: readonly string[],
-): { farms: Partial<Record<ChainId, Address[]>> } | { error: string } {
-  const farms: Partial<Record<ChainId, Address[]>> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] ?? '';
-    const value = a === '--farm' ? argv[i + 1] : a.startsWith('--farm=') ? a.slice('--farm='.length) : null;
-    if (value === null) continue;
-    const m = value?.match(/^(\d+):(.+)$/);
-    if (!value || !m?.[1] || !m[2])
-      return { error: `--farm expects <chainId>:<address>, got "${value ?? ''}"` };
-    const chainId = Number(m[1]);
-    if (!(CHAIN_IDS as readonly number[]).includes(chainId))
-      return { error: `--farm ${value}: chain ${m[1]} is not one of ${CHAIN_IDS.join(', ')}` };
-    if (!isAddress(m[2], { strict: false })) return { error: `--farm ${value}: "${m[2]}" is not an address` };
-    const id = chainId as ChainId;
-    farms[id] = [...(farms[id] ?? []), getAddress(m[2])];
-  }
-  return { farms };
-}
+/** The modules whose contracts a user adds by address, and the flag each takes (repeatable). */
+const ENTRY_FLAGS: readonly [flag: string, module: string][] = [
+  ['farm', STAKING_REWARDS_ID],
+  ['vault', VAULTS_ID],
+];
 
-async function main(argv: string[]): Promise<number> {
-  // Flag values (`--network x`, `--farm x`) are not positional arguments.
-  const args = argv.filter(
-    (a, i) => !a.startsWith('--') && argv[i - 1] !== '--network' && argv[i - 1] !== '--farm',
-  );
-  const farmFlags = parseFarmFlags(argv);
-  if ('error' in farmFlags) {
-    console.error(`error: ${farmFlags.error}`);
-    return 2;
+async function main(argv0: string[]): Promise<number> {
+  // Checked before any client exists: a bad entry makes no RPC call.
+  let argv = argv0;
+  const userEntries: Partial<Record<ChainId, Record<string, readonly Address[]>>> = {};
+  for (const [flag, module] of ENTRY_FLAGS) {
+    const parsed = parseEntryFlags(argv, flag);
+    if ('error' in parsed) {
+      console.error(`error: ${parsed.error}`);
+      return 2;
+    }
+    argv = parsed.rest;
+    for (const [id, list] of Object.entries(parsed.entries)) {
+      const chainId = Number(id) as ChainId;
+      userEntries[chainId] = { ...userEntries[chainId], [module]: list ?? [] };
+    }
   }
+  const args = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--network');
   const json = argv.includes('--json');
   const networkName = parseNetworkFlag(argv);
   const address = args[0];
@@ -57,9 +51,6 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const network = loadNetwork(networkName);
-  const userEntries = Object.fromEntries(
-    Object.entries(farmFlags.farms).map(([id, list]) => [id, { [STAKING_REWARDS_ID]: list }]),
-  ) as Partial<Record<ChainId, Record<string, Address[]>>>;
   const portfolio = await readPortfolio(network, address, networkClients(network), { userEntries });
 
   if (json) {

@@ -5,7 +5,7 @@ import { getAddress, isAddress } from 'viem';
 import type { NetworkName } from '@/lib/chains/network';
 import { CHAIN_IDS, CHAINS, type ChainId } from '@/lib/chains/registry';
 import { rpcUrlProblem } from '@/lib/chains/rpc';
-import { MAX_USER_FARMS, MAX_USER_TOKENS } from '@/lib/settings/settings';
+import { MAX_USER_FARMS, MAX_USER_TOKENS, MAX_USER_VAULTS } from '@/lib/settings/settings';
 import { useSettings } from '../settings/SettingsProvider';
 import { buttonClass, inputClass, primaryButtonClass } from '../ui/primitives';
 
@@ -14,6 +14,13 @@ type Draft = {
   rpc: Record<ChainId, string>;
   tokens: Record<ChainId, string>;
   farms: Record<ChainId, string>;
+  vaults: Record<ChainId, string>;
+};
+type ListField = 'tokens' | 'farms' | 'vaults';
+const LIST_MAX: Record<ListField, number> = {
+  tokens: MAX_USER_TOKENS,
+  farms: MAX_USER_FARMS,
+  vaults: MAX_USER_VAULTS,
 };
 
 /** Network, RPC URL per chain and extra tokens, kept in this browser only. */
@@ -34,7 +41,11 @@ export function SettingsDialog() {
         ChainId,
         string
       >,
-      farms: Object.fromEntries(CHAIN_IDS.map((c) => [c, (settings.farms?.[c] ?? []).join('\n')])) as Record<
+      farms: Object.fromEntries(CHAIN_IDS.map((c) => [c, (settings.farms[c] ?? []).join('\n')])) as Record<
+        ChainId,
+        string
+      >,
+      vaults: Object.fromEntries(CHAIN_IDS.map((c) => [c, (settings.vaults[c] ?? []).join('\n')])) as Record<
         ChainId,
         string
       >,
@@ -54,8 +65,11 @@ export function SettingsDialog() {
     if (!draft) return;
     const nextErrors: Partial<Record<string, string>> = {};
     const rpc: Partial<Record<ChainId, string>> = {};
-    const tokens: Partial<Record<ChainId, `0x${string}`[]>> = {};
-    const farms: Partial<Record<ChainId, `0x${string}`[]>> = {};
+    const lists: Record<ListField, Partial<Record<ChainId, `0x${string}`[]>>> = {
+      tokens: {},
+      farms: {},
+      vaults: {},
+    };
     for (const chainId of CHAIN_IDS) {
       const url = draft.rpc[chainId].trim();
       if (url) {
@@ -63,27 +77,24 @@ export function SettingsDialog() {
         if (problem) nextErrors[`rpc-${chainId}`] = problem;
         else rpc[chainId] = url;
       }
-      const list = draft.tokens[chainId].split(/[\s,]+/).filter(Boolean);
-      const bad = list.filter((t) => !isAddress(t, { strict: false }));
-      if (bad.length > 0) nextErrors[`tokens-${chainId}`] = `not addresses: ${bad.slice(0, 3).join(', ')}`;
-      else if (list.length > MAX_USER_TOKENS)
-        nextErrors[`tokens-${chainId}`] = `at most ${MAX_USER_TOKENS} tokens`;
-      else if (list.length > 0) tokens[chainId] = [...new Set(list.map((t) => getAddress(t)))];
-      const farmList = draft.farms[chainId].split(/[\s,]+/).filter(Boolean);
-      const badFarms = farmList.filter((t) => !isAddress(t, { strict: false }));
-      if (badFarms.length > 0)
-        nextErrors[`farms-${chainId}`] = `not addresses: ${badFarms.slice(0, 3).join(', ')}`;
-      else if (farmList.length > MAX_USER_FARMS)
-        nextErrors[`farms-${chainId}`] = `at most ${MAX_USER_FARMS} farms`;
-      else if (farmList.length > 0) farms[chainId] = [...new Set(farmList.map((t) => getAddress(t)))];
+      for (const field of ['tokens', 'farms', 'vaults'] as const) {
+        const list = draft[field][chainId].split(/[\s,]+/).filter(Boolean);
+        const bad = list.filter((t) => !isAddress(t, { strict: false }));
+        if (bad.length > 0)
+          nextErrors[`${field}-${chainId}`] = `not addresses: ${bad.slice(0, 3).join(', ')}`;
+        else if (list.length > LIST_MAX[field])
+          nextErrors[`${field}-${chainId}`] = `at most ${LIST_MAX[field]} ${field}`;
+        else if (list.length > 0) lists[field][chainId] = [...new Set(list.map((t) => getAddress(t)))];
+      }
     }
     setErrors(nextErrors);
     if (Object.keys(nextErrors).length > 0) return;
     update((current) => ({
       network: draft.network,
       rpc: { ...current.rpc, [draft.network]: rpc },
-      tokens,
-      farms,
+      tokens: lists.tokens,
+      farms: lists.farms,
+      vaults: lists.vaults,
     }));
     ref.current?.close();
   };
@@ -157,62 +168,42 @@ export function SettingsDialog() {
                 </div>
               ))}
             </fieldset>
-            <fieldset className="space-y-2">
-              <legend className="mb-1 text-sm font-medium">
-                Extra tokens to read (addresses, one per line)
-              </legend>
-              {CHAIN_IDS.map((chainId) => (
-                <div key={chainId}>
-                  <label
-                    htmlFor={`${id}-tokens-${chainId}`}
-                    className="block text-xs text-zinc-600 dark:text-zinc-300"
-                  >
-                    {CHAINS[chainId].name}
-                  </label>
-                  <textarea
-                    id={`${id}-tokens-${chainId}`}
-                    rows={2}
-                    className={inputClass}
-                    value={draft.tokens[chainId]}
-                    onChange={(e) =>
-                      setDraft({ ...draft, tokens: { ...draft.tokens, [chainId]: e.target.value } })
-                    }
-                    aria-invalid={!!errors[`tokens-${chainId}`]}
-                  />
-                  {errors[`tokens-${chainId}`] ? (
-                    <p className="text-xs text-red-700 dark:text-red-400">{errors[`tokens-${chainId}`]}</p>
-                  ) : null}
-                </div>
-              ))}
-            </fieldset>
-            <fieldset className="space-y-2">
-              <legend className="mb-1 text-sm font-medium">
-                Farms to read (StakingRewards contract addresses, one per line)
-              </legend>
-              {CHAIN_IDS.map((chainId) => (
-                <div key={chainId}>
-                  <label
-                    htmlFor={`${id}-farms-${chainId}`}
-                    className="block text-xs text-zinc-600 dark:text-zinc-300"
-                  >
-                    {CHAINS[chainId].name} farms
-                  </label>
-                  <textarea
-                    id={`${id}-farms-${chainId}`}
-                    rows={2}
-                    className={inputClass}
-                    value={draft.farms[chainId]}
-                    onChange={(e) =>
-                      setDraft({ ...draft, farms: { ...draft.farms, [chainId]: e.target.value } })
-                    }
-                    aria-invalid={!!errors[`farms-${chainId}`]}
-                  />
-                  {errors[`farms-${chainId}`] ? (
-                    <p className="text-xs text-red-700 dark:text-red-400">{errors[`farms-${chainId}`]}</p>
-                  ) : null}
-                </div>
-              ))}
-            </fieldset>
+            {(
+              [
+                ['tokens', 'Extra tokens to read (addresses, one per line)'],
+                ['farms', 'Farms to read (StakingRewards contract addresses, one per line)'],
+                ['vaults', 'ERC-4626 vaults to read (addresses, one per line)'],
+              ] as const
+            ).map(([field, legend]) => (
+              <fieldset key={field} className="space-y-2">
+                <legend className="mb-1 text-sm font-medium">{legend}</legend>
+                {CHAIN_IDS.map((chainId) => (
+                  <div key={chainId}>
+                    <label
+                      htmlFor={`${id}-${field}-${chainId}`}
+                      className="block text-xs text-zinc-600 dark:text-zinc-300"
+                    >
+                      {CHAINS[chainId].name}
+                    </label>
+                    <textarea
+                      id={`${id}-${field}-${chainId}`}
+                      rows={2}
+                      className={inputClass}
+                      value={draft[field][chainId]}
+                      onChange={(e) =>
+                        setDraft({ ...draft, [field]: { ...draft[field], [chainId]: e.target.value } })
+                      }
+                      aria-invalid={!!errors[`${field}-${chainId}`]}
+                    />
+                    {errors[`${field}-${chainId}`] ? (
+                      <p className="text-xs text-red-700 dark:text-red-400">
+                        {errors[`${field}-${chainId}`]}
+                      </p>
+                    ) : null}
+                  </div>
+                ))}
+              </fieldset>
+            ))}
             <div className="flex justify-end gap-2">
               <button type="button" className={buttonClass} onClick={() => ref.current?.close()}>
                 Cancel

@@ -4,6 +4,7 @@ import { useQueries } from '@tanstack/react-query';
 import type { Address } from 'viem';
 import { CHAIN_IDS } from '@/lib/chains/registry';
 import { STAKING_REWARDS_ID } from '@/lib/protocols/staking-rewards/types';
+import { VAULTS_ID } from '@/lib/protocols/vaults/types';
 import { chainPortfolioQueryOptions } from '@/lib/query/portfolio';
 import { useSettings } from '../settings/SettingsProvider';
 
@@ -19,14 +20,12 @@ export function usePortfolio(owner: Address) {
           enabled: false,
         };
       }
-      const farms = settings.farms?.[chainId] ?? [];
-      return chainPortfolioQueryOptions(
-        network,
-        chainId,
-        owner,
-        settings.tokens[chainId] ?? [],
-        farms.length > 0 ? { [STAKING_REWARDS_ID]: farms } : {},
-      );
+      const farms = settings.farms[chainId] ?? [];
+      const vaults = settings.vaults[chainId] ?? [];
+      return chainPortfolioQueryOptions(network, chainId, owner, settings.tokens[chainId] ?? [], {
+        ...(farms.length > 0 ? { [STAKING_REWARDS_ID]: farms } : {}),
+        ...(vaults.length > 0 ? { [VAULTS_ID]: vaults } : {}),
+      });
     }),
   });
 }

@@ -1,4 +1,6 @@
+import { formatPercent } from '@/lib/format/index';
 import type { Position } from '@/lib/portfolio/types';
+import { protocolInfo } from '@/lib/protocols/registry';
 import { AssetAmountText, AssetValue, PriceFlag, UnitPrice } from './figures';
 import type { ProtocolViewProps } from './types';
 
@@ -42,6 +44,22 @@ export function WalletBalances({ positions }: ProtocolViewProps) {
                 {p.warning ? (
                   <span className="block text-xs font-normal text-amber-700 dark:text-amber-400">
                     {p.warning}
+                  </span>
+                ) : null}
+                {p.yield && (p.yield.baseApr !== 0 || p.yield.rewardApr !== 0) ? (
+                  <span
+                    className="block text-xs font-normal text-emerald-700 dark:text-emerald-400"
+                    title={`${p.yield.window} · ${p.yield.source}`}
+                    data-testid="balance-yield"
+                  >
+                    earns {formatPercent(p.yield.baseApr + p.yield.rewardApr)} a year by being held (
+                    {(p.yield.components ?? []).map((c) => c.label).join(', ') || p.yield.source},{' '}
+                    {p.yield.window})
+                  </span>
+                ) : null}
+                {p.countedIn ? (
+                  <span className="block text-xs font-normal text-zinc-500" data-testid="balance-counted-in">
+                    receipt: counted in {protocolInfo(p.countedIn.split(':')[1] ?? '').name}, not again here
                   </span>
                 ) : null}
               </th>

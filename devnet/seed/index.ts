@@ -4,9 +4,11 @@ import { camelotSeed } from './camelot';
 import { feesSeed } from './fees';
 import { gmxSeed } from './gmx';
 import { governanceSeed } from './governance';
+import { liquidStakingSeed } from './liquid-staking';
 import { stakingRewardsSeed } from './staking-rewards';
 import type { SeedModule } from './types';
 import { uniswapSeed } from './uniswap-v3';
+import { vaultsSeed } from './vaults';
 import { velodromeSeed } from './velodrome';
 
 /**
@@ -23,5 +25,7 @@ export const SEED_MODULES: readonly SeedModule[] = [
   camelotSeed,
   gmxSeed,
   governanceSeed,
+  liquidStakingSeed,
+  vaultsSeed,
   finalizeSeed,
 ];

@@ -1,5 +1,6 @@
 import type { Address } from 'viem';
 import { MAINNET_PRICES, MAINNET_SEQUENCER_FEEDS } from '../prices/mainnet';
+import { exchangeRatePrice } from '../prices/rate';
 import type { FeedSpec, PriceSourceSpec } from '../prices/types';
 import { MAINNET_TOKENS } from '../tokens/mainnet';
 import type { TokenEntry } from '../tokens/types';
@@ -85,12 +86,34 @@ export function devnetFeedName(symbol: string): string {
   return `ChainlinkFeed.${symbol === 'WETH' ? 'ETH' : symbol}/USD`;
 }
 export const DEVNET_SEQUENCER_FEED = 'ChainlinkSequencerUptimeFeed';
+/**
+ * Manifest prefix of a devnet exchange-rate feed (`ChainlinkExchangeRate.wstETH/stETH`): the token is then
+ * priced as that rate × ETH/USD, as on mainnet (lib/prices/mainnet.ts), not by a USD feed of its own.
+ */
+export const DEVNET_RATE_FEED_PREFIX = 'ChainlinkExchangeRate.';
 
 export function devnetNetwork(manifest: DevnetManifest, overrides: RpcOverrides = {}): Network {
   const chains = {} as Record<ChainId, ChainDeployment>;
   for (const id of CHAIN_IDS) {
     const m = manifest.chains[`${id}`];
+    const feedAt = (name: string): FeedSpec | null => {
+      const address = m.contracts[name];
+      return address
+        ? { address, pair: name.slice(name.indexOf('.') + 1), maxAgeSeconds: DEVNET_FEED_MAX_AGE }
+        : null;
+    };
     const priceFor = (symbol: string): PriceSourceSpec | null => {
+      const rateName = Object.keys(m.contracts).find((n) =>
+        n.startsWith(`${DEVNET_RATE_FEED_PREFIX}${symbol}/`),
+      );
+      const rate = rateName ? feedAt(rateName) : null;
+      const ethUsd = feedAt(devnetFeedName('ETH'));
+      if (rate && ethUsd) {
+        const underlying = rate.pair.split('/')[1] ?? 'ETH';
+        const note =
+          underlying === 'ETH' ? undefined : `exchange rate × ETH/USD, assumes 1 ${underlying} = 1 ETH`;
+        return exchangeRatePrice(rate, ethUsd, underlying, note);
+      }
       const name = devnetFeedName(symbol);
       const address = m.contracts[name];
       if (!address) return null;

@@ -28,9 +28,19 @@ export function applyReceipts(positions: Position[], receipts: readonly ReceiptT
 export function applyTokenYields(positions: Position[], tokenYields: readonly TokenYield[]): void {
   if (tokenYields.length === 0) return;
   const by = new Map<string, YieldComponent[]>();
-  for (const t of tokenYields) by.set(key(t.token), [...(by.get(key(t.token)) ?? []), t.component]);
+  const unknown = new Set<string>();
+  for (const t of tokenYields) {
+    if (t.component === null) unknown.add(key(t.token));
+    else by.set(key(t.token), [...(by.get(key(t.token)) ?? []), t.component]);
+  }
   for (const p of positions) {
     if (p.kind === 'borrow') continue;
+    // A balance of a token whose earnings cannot be estimated now: unknown, not "earns nothing".
+    const only = p.assets.length === 1 ? p.assets[0] : undefined;
+    if (only && only.token !== 'native' && unknown.has(key(only.token)) && !by.has(key(only.token))) {
+      if (p.yield && p.yield.baseApr === 0 && p.yield.rewardApr === 0) p.yield = null;
+      continue;
+    }
     const added: YieldComponent[] = [];
     const total = positionValue(p).usdE18;
     for (const a of p.assets) {

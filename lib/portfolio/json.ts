@@ -1,7 +1,8 @@
 import { formatUnits } from 'viem';
 import { USD_DECIMALS } from '../prices/types';
+import { chainTotal } from './select';
 import type { AssetAmount, ChainPortfolio, Portfolio, Position } from './types';
-import { chainValue, positionValue, sumValues } from './value';
+import { positionValue, sumValues } from './value';
 
 /** USD as a JSON number: the one place a USD bigint becomes a float, for output only. */
 export function usdNumber(usdE18: bigint): number {
@@ -50,7 +51,7 @@ function positionJson(p: Position) {
 }
 
 function chainJson(c: ChainPortfolio) {
-  const value = chainValue(c);
+  const value = chainTotal(c);
   return {
     chainId: c.chainId,
     blockNumber: c.blockNumber === null ? null : c.blockNumber.toString(),
@@ -67,7 +68,7 @@ function chainJson(c: ChainPortfolio) {
 
 /** The `--json` shape of `npm run portfolio`: amounts as decimal strings of base units. */
 export function portfolioJson(p: Portfolio) {
-  const total = sumValues(p.chains.map(chainValue));
+  const total = sumValues(p.chains.map(chainTotal));
   return {
     address: p.address,
     network: p.network,

@@ -23,9 +23,9 @@ export interface ChainReadOptions {
   client: PublicClient;
   owner: Address;
   extraTokens?: readonly Address[];
-  protocols?: readonly RegisteredModule[];
-  /** Contracts the user added per module id (see `ChainReadContext.userEntries`). */
+  /** Contracts the user added for modules to read (vaults, farms), by module id (see `ChainReadContext`). */
   userEntries?: Readonly<Record<string, readonly Address[]>>;
+  protocols?: readonly RegisteredModule[];
 }
 
 /**
@@ -107,8 +107,8 @@ export async function readPortfolio(
   clients: Record<ChainId, PublicClient>,
   options: {
     extraTokens?: Partial<Record<ChainId, readonly Address[]>>;
-    protocols?: readonly RegisteredModule[];
     userEntries?: Partial<Record<ChainId, Readonly<Record<string, readonly Address[]>>>>;
+    protocols?: readonly RegisteredModule[];
   } = {},
 ): Promise<Portfolio> {
   const chains = await Promise.all(
@@ -119,8 +119,8 @@ export async function readPortfolio(
         client: clients[chainId],
         owner,
         ...(options.extraTokens?.[chainId] ? { extraTokens: options.extraTokens[chainId] } : {}),
-        ...(options.protocols ? { protocols: options.protocols } : {}),
         ...(options.userEntries?.[chainId] ? { userEntries: options.userEntries[chainId] } : {}),
+        ...(options.protocols ? { protocols: options.protocols } : {}),
       }).catch((error: unknown) => failedChain(chainId, error)),
     ),
   );

@@ -157,7 +157,12 @@ export interface ChainReadContext {
  */
 export interface TokenYield {
   token: Address;
-  component: YieldComponent;
+  /**
+   * Null when the token does earn by being held but what it earns cannot be estimated at this block
+   * (its rate feed is unreadable, …): a wallet balance of it then has an unknown yield, never the
+   * known zero of a token that earns nothing. The module says why in its own summary.
+   */
+  component: YieldComponent | null;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { noFeedReading } from '../prices/chainlink';
 import type { PriceReading } from '../prices/types';
-import type { AssetAmount, ChainPortfolio, Position } from './types';
+import type { AssetAmount, Position } from './types';
 
 /** USD value (18 decimals) of `amount` base units at `usdE18` per whole token. */
 export function usdValue(amount: bigint, decimals: number, usdE18: bigint): bigint {
@@ -60,8 +60,4 @@ export function sumValues(values: readonly ValueSummary[]): ValueSummary {
     }),
     { usdE18: 0n, includesUntrusted: false, unpriced: 0 },
   );
-}
-
-export function chainValue(chain: ChainPortfolio): ValueSummary {
-  return sumValues(chain.positions.map(positionValue));
 }

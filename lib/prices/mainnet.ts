@@ -1,4 +1,5 @@
 import type { ChainId } from '../chains/registry';
+import { exchangeRatePrice } from './rate';
 import type { FeedSpec, PriceSourceSpec } from './types';
 
 /**
@@ -23,7 +24,7 @@ const OP = {
   daiUsd: feed('0x8dBa75e83DA73cc766A7e5a0ee71F656BAb470d6', 'DAI/USD'),
   opUsd: feed('0x0D276FC14719f9292D5C1eA2198673d1f4269246', 'OP/USD'),
   veloUsd: feed('0x0f2Ed59657e391746C1a097BDa98F2aBb94b1120', 'VELODROME/USD'),
-  wstethUsd: feed('0x698B585CbC4407e2D54aa898B2600B53C68958f7', 'wstETH/USD'),
+  wstethSteth: feed('0xe59EBa0D492cA53C6f46015EEa00517F2707dc77', 'wstETH/stETH'),
   weethEeth: feed('0x72EC6bF88effEd88290C66DCF1bE2321d80502f5', 'weETH/eETH'),
   rethEth: feed('0x22F3727be377781d1579B7C9222382b21c9d1a8f', 'rETH/ETH'),
 };
@@ -35,7 +36,7 @@ const ARB = {
   arbUsd: feed('0xb2A824043730FE05F3DA2efaFa1CBbe83fa548D6', 'ARB/USD'),
   // bgd-labs/aave-address-book `ChainlinkArbitrum.GMX__USD`.
   gmxUsd: feed('0xDB98056FecFff59D032aB628337A4887110df3dB', 'GMX/USD'),
-  wstethEth: feed('0xb523AE262D20A936BC152e6023996e46FDC2A95D', 'wstETH/ETH'),
+  wstethSteth: feed('0xB1552C5e96B312d0Bf8b554186F846C40614a540', 'wstETH/stETH'),
   weethEeth: feed('0x20bAe7e1De9c596f5F7615aeaa1342Ba99294e12', 'weETH/eETH'),
   rethEth: feed('0xF3272CAfe65b190e76caAF483db13424a3e23dD2', 'rETH/ETH'),
 };
@@ -49,11 +50,18 @@ const ZK = {
 };
 
 const direct = (label: string, f: FeedSpec): PriceSourceSpec => ({ label, feeds: [f] });
-const viaEth = (label: string, rate: FeedSpec, ethUsd: FeedSpec, note?: string): PriceSourceSpec => ({
-  label,
-  feeds: [rate, ethUsd],
-  ...(note ? { note } : {}),
-});
+/**
+ * Liquid staking tokens are priced from their on-chain exchange-rate feed × ETH/USD (the rate's growth is
+ * their staking yield, lib/protocols/liquid-staking), never from a market feed, so every position holding
+ * one values it the same way. stETH and eETH are taken at 1 ETH, and the price says so.
+ */
+const lst = (rate: FeedSpec, ethUsd: FeedSpec, underlying: 'stETH' | 'eETH' | 'ETH'): PriceSourceSpec =>
+  exchangeRatePrice(
+    rate,
+    ethUsd,
+    underlying,
+    underlying === 'ETH' ? undefined : `exchange rate × ETH/USD, assumes 1 ${underlying} = 1 ETH`,
+  );
 
 export const MAINNET_PRICES = {
   10: {
@@ -64,9 +72,9 @@ export const MAINNET_PRICES = {
     DAI: direct('DAI/USD', OP.daiUsd),
     OP: direct('OP/USD', OP.opUsd),
     VELO: direct('VELODROME/USD', OP.veloUsd),
-    wstETH: direct('wstETH/USD', OP.wstethUsd),
-    weETH: viaEth('weETH/eETH × ETH/USD', OP.weethEeth, OP.ethUsd, 'assumes 1 eETH = 1 ETH'),
-    rETH: viaEth('rETH/ETH × ETH/USD', OP.rethEth, OP.ethUsd),
+    wstETH: lst(OP.wstethSteth, OP.ethUsd, 'stETH'),
+    weETH: lst(OP.weethEeth, OP.ethUsd, 'eETH'),
+    rETH: lst(OP.rethEth, OP.ethUsd, 'ETH'),
   },
   42161: {
     ETH: direct('ETH/USD', ARB.ethUsd),
@@ -76,9 +84,9 @@ export const MAINNET_PRICES = {
     DAI: direct('DAI/USD', ARB.daiUsd),
     ARB: direct('ARB/USD', ARB.arbUsd),
     GMX: direct('GMX/USD', ARB.gmxUsd),
-    wstETH: viaEth('wstETH/ETH × ETH/USD', ARB.wstethEth, ARB.ethUsd),
-    weETH: viaEth('weETH/eETH × ETH/USD', ARB.weethEeth, ARB.ethUsd, 'assumes 1 eETH = 1 ETH'),
-    rETH: viaEth('rETH/ETH × ETH/USD', ARB.rethEth, ARB.ethUsd),
+    wstETH: lst(ARB.wstethSteth, ARB.ethUsd, 'stETH'),
+    weETH: lst(ARB.weethEeth, ARB.ethUsd, 'eETH'),
+    rETH: lst(ARB.rethEth, ARB.ethUsd, 'ETH'),
   },
   324: {
     ETH: direct('ETH/USD', ZK.ethUsd),
@@ -86,8 +94,8 @@ export const MAINNET_PRICES = {
     'USDC.e': { ...direct('USDC/USD', ZK.usdcUsd), note: 'bridged USDC.e priced with the USDC/USD feed' },
     USDT: direct('USDT/USD', ZK.usdtUsd),
     ZK: direct('ZK/USD', ZK.zkUsd),
-    wstETH: viaEth('wstETH/stETH × ETH/USD', ZK.wstethSteth, ZK.ethUsd, 'assumes 1 stETH = 1 ETH'),
-    weETH: viaEth('weETH/eETH × ETH/USD', ZK.weethEeth, ZK.ethUsd, 'assumes 1 eETH = 1 ETH'),
+    wstETH: lst(ZK.wstethSteth, ZK.ethUsd, 'stETH'),
+    weETH: lst(ZK.weethEeth, ZK.ethUsd, 'eETH'),
   },
 } as const satisfies Record<ChainId, Record<string, PriceSourceSpec>>;
 

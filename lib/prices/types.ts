@@ -18,6 +18,15 @@ export interface PriceSourceSpec {
   feeds: readonly FeedSpec[];
   /** An assumption the product makes, shown next to the price (e.g. "USDC.e priced as USDC"). */
   note?: string;
+  /**
+   * `exchange-rate`: a token priced as its on-chain exchange rate to an underlying × the underlying's
+   * USD price (wstETH = wstETH/stETH rate × ETH/USD). `feeds` is then exactly `[rate, underlying/USD]`,
+   * still multiplied and each checked for staleness like any product, and the rate's growth is what
+   * holding the token earns (see `lib/prices/rate.ts`). Absent: a plain product of feeds.
+   */
+  kind?: 'exchange-rate';
+  /** For `exchange-rate`: what one token converts into (stETH, ETH, eETH). */
+  underlying?: string;
 }
 
 export type PriceStatus = 'ok' | 'stale' | 'invalid' | 'failed' | 'sequencer-down' | 'no-feed';

@@ -3,9 +3,11 @@ import { aaveV3Module } from './aave-v3/module';
 import { camelotModule } from './camelot/module';
 import { gmxModule } from './gmx/module';
 import { governanceModule } from './governance/module';
+import { liquidStakingModule } from './liquid-staking/module';
 import type { RegisteredModule } from './module';
 import { stakingRewardsModule } from './staking-rewards/module';
 import { sushiswapV3Module, uniswapV3Module } from './uniswap-v3/module';
+import { vaultsModule } from './vaults/module';
 import { velodromeModule } from './velodrome/module';
 
 /**
@@ -21,6 +23,8 @@ const MODULES: readonly RegisteredModule[] = [
   camelotModule,
   gmxModule,
   governanceModule,
+  liquidStakingModule,
+  vaultsModule,
 ];
 
 export const PROTOCOL_MODULES: readonly RegisteredModule[] = [...MODULES].sort((a, b) => a.order - b.order);

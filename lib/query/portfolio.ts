@@ -22,9 +22,12 @@ export const portfolioKeys = {
       chainId,
       network.chains[chainId].rpcUrl,
       extraTokens.map((t) => t.toLowerCase()).sort(),
-      Object.keys(userEntries)
-        .sort()
-        .map((id) => [id, (userEntries[id] ?? []).map((a) => a.toLowerCase()).sort()]),
+      Object.fromEntries(
+        Object.entries(userEntries)
+          .filter(([, list]) => list.length > 0)
+          .sort(([a], [b]) => (a < b ? -1 : 1))
+          .map(([id, list]) => [id, list.map((t) => t.toLowerCase()).sort()]),
+      ),
     ] as const,
 };
 

@@ -41,11 +41,13 @@ describe('parseSettings', () => {
       network: 'devnet',
       rpc: { devnet: { 10: 'http://127.0.0.1:9999', 324: 'javascript:alert(1)' }, other: { 10: 'http://x' } },
       tokens: { 42161: [ADDRESS.toLowerCase(), 'nope', ADDRESS], 5: [ADDRESS] },
+      vaults: { 10: [ADDRESS.toLowerCase(), 42], 1: [ADDRESS], 324: 'nope' },
     });
     expect(parseSettings(raw)).toEqual({
       network: 'devnet',
       rpc: { devnet: { 10: 'http://127.0.0.1:9999' } },
       tokens: { 42161: [getAddress(ADDRESS)] },
+      vaults: { 10: [getAddress(ADDRESS)] },
     });
   });
 });

@@ -11,20 +11,29 @@ export interface Settings {
   rpc: Partial<Record<NetworkName, RpcOverrides>>;
   /** Tokens the user added by address, per chain. */
   tokens: Partial<Record<ChainId, Address[]>>;
-  /** Synthetix-style StakingRewards farms the user added by address, per chain (optional: older settings lack it). */
-  farms?: Partial<Record<ChainId, Address[]>>;
+  /** Synthetix-style StakingRewards farms the user added by address, per chain. */
+  farms: Partial<Record<ChainId, Address[]>>;
+  /** ERC-4626 vaults the user added by address, per chain (read by the vaults module). */
+  vaults: Partial<Record<ChainId, Address[]>>;
 }
 
-export const DEFAULT_SETTINGS: Settings = { network: null, rpc: {}, tokens: {} };
+export const DEFAULT_SETTINGS: Settings = { network: null, rpc: {}, tokens: {}, farms: {}, vaults: {} };
 export const MAX_USER_FARMS = 20;
-
-function addressList(value: unknown, max: number): Address[] | null {
-  if (!Array.isArray(value)) return null;
-  const valid = value.filter((t): t is string => typeof t === 'string' && isAddress(t, { strict: false }));
-  return valid.length > 0 ? [...new Set(valid.map((t) => getAddress(t)))].slice(0, max) : null;
-}
 export const SETTINGS_STORAGE_KEY = 'layerglass.settings.v1';
 export const MAX_USER_TOKENS = 50;
+export const MAX_USER_VAULTS = 20;
+
+/** A stored per-chain address list, validated: unknown chains and non-addresses dropped, deduplicated. */
+function addressLists(value: unknown, max: number): Partial<Record<ChainId, Address[]>> {
+  const out: Partial<Record<ChainId, Address[]>> = {};
+  for (const id of CHAIN_IDS) {
+    const list = (value as Record<string, unknown> | undefined)?.[String(id)];
+    if (!Array.isArray(list)) continue;
+    const valid = list.filter((t): t is string => typeof t === 'string' && isAddress(t, { strict: false }));
+    if (valid.length > 0) out[id] = [...new Set(valid.map((t) => getAddress(t)))].slice(0, max);
+  }
+  return out;
+}
 
 /** Parses stored settings defensively: anything malformed is dropped, never trusted. */
 export function parseSettings(raw: string | null): Settings {
@@ -36,8 +45,15 @@ export function parseSettings(raw: string | null): Settings {
     return DEFAULT_SETTINGS;
   }
   if (typeof json !== 'object' || json === null) return DEFAULT_SETTINGS;
-  const { network, rpc, tokens, farms } = json as Record<string, unknown>;
-  const out: Settings = { network: null, rpc: {}, tokens: {} };
+  const { network, rpc, tokens, farms, vaults } = json as Record<string, unknown>;
+  const out: Settings = {
+    network: null,
+    rpc: {},
+    tokens: addressLists(tokens, MAX_USER_TOKENS),
+    // Older settings have no farms or vaults: an empty list each.
+    farms: addressLists(farms, MAX_USER_FARMS),
+    vaults: addressLists(vaults, MAX_USER_VAULTS),
+  };
   if (typeof network === 'string' && (NETWORK_NAMES as readonly string[]).includes(network)) {
     out.network = network as NetworkName;
   }
@@ -49,18 +65,6 @@ export function parseSettings(raw: string | null): Settings {
       if (typeof url === 'string' && rpcUrlProblem(url) === null) overrides[id] = url;
     }
     if (Object.keys(overrides).length > 0) out.rpc[name] = overrides;
-  }
-  for (const id of CHAIN_IDS) {
-    const list = (tokens as Record<string, unknown> | undefined)?.[String(id)];
-    if (Array.isArray(list)) {
-      const valid = list.filter((t): t is string => typeof t === 'string' && isAddress(t, { strict: false }));
-      if (valid.length > 0)
-        out.tokens[id] = [...new Set(valid.map((t) => getAddress(t)))].slice(0, MAX_USER_TOKENS);
-    }
-  }
-  for (const id of CHAIN_IDS) {
-    const list = addressList((farms as Record<string, unknown> | undefined)?.[String(id)], MAX_USER_FARMS);
-    if (list) out.farms = { ...out.farms, [id]: list };
   }
   return out;
 }
