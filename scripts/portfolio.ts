@@ -1,12 +1,21 @@
-import { isAddress } from 'viem';
 import { CHAINS } from '../lib/chains/registry';
 import { formatAmount, formatPercent, formatUsd } from '../lib/format/index';
 import { portfolioJson } from '../lib/portfolio/json';
 import { readPortfolio } from '../lib/portfolio/read';
-import { chainTotal, portfolioTotals } from '../lib/portfolio/select';
-import { positionValue } from '../lib/portfolio/value';
+import {
+  chainLag,
+  chainTotal,
+  formatAge,
+  missingChainText,
+  portfolioTotals,
+  positionUsdE18,
+} from '../lib/portfolio/select';
 import { PROTOCOL_MODULES } from '../lib/protocols/registry';
+import { parseAddressInput } from '../lib/settings/settings';
 import { loadNetwork, networkClients, parseNetworkFlag } from './network';
+
+/** An unknown value is a dash, never $0.00. */
+const usdOrDash = (usdE18: bigint | null) => (usdE18 === null ? '—' : formatUsd(usdE18));
 
 const USAGE = 'usage: npm run portfolio -- <address> [--network devnet|mainnet] [--json]';
 
@@ -19,34 +28,44 @@ async function main(argv: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  // Checked before any client exists: a bad address makes no RPC call.
-  if (!isAddress(address, { strict: false })) {
-    console.error(`error: "${address}" is not an Ethereum address (0x followed by 40 hex characters)`);
+  // Checked before any client exists: a bad address (or a bad EIP-55 checksum) makes no RPC call.
+  const parsed = parseAddressInput(address);
+  if ('error' in parsed) {
+    console.error(
+      /checksum/i.test(parsed.error)
+        ? `error: "${address}": ${parsed.error}`
+        : `error: "${address}" is not an Ethereum address (0x followed by 40 hex characters)`,
+    );
     return 2;
   }
   const network = loadNetwork(networkName);
-  const portfolio = await readPortfolio(network, address, networkClients(network));
+  const portfolio = await readPortfolio(network, parsed.address, networkClients(network));
 
   if (json) {
     console.log(JSON.stringify(portfolioJson(portfolio), null, 2));
     return 0;
   }
-  const totals = portfolioTotals(
-    portfolio.chains.map((c) => ({ chainId: c.chainId, chain: c.error === null ? c : null })),
-  );
+  const totals = portfolioTotals(portfolio.chains.map((c) => ({ chainId: c.chainId, chain: c })));
   const total = totals.total;
+  // The first line says what the total lacks: chains left out (and why) and protocols that failed.
+  const lacks = [
+    ...totals.missingChains.map((m) => `${missingChainText(m)} (${m.chainId})`),
+    ...totals.missingProtocols.map((m) => `${m.protocol} on ${CHAINS[m.chainId].name}`),
+  ];
   console.log(
-    `${portfolio.address} on ${network.name}: ${formatUsd(total.usdE18)}${total.includesUntrusted ? ' (includes stale prices)' : ''}`,
+    `${portfolio.address} on ${network.name}: ${formatUsd(total.usdE18)}${total.includesUntrusted ? ' (includes stale prices)' : ''}${lacks.length > 0 ? ` — NOT INCLUDED: ${lacks.join('; ')}` : ''}`,
   );
   for (const chain of portfolio.chains) {
     const spec = CHAINS[chain.chainId];
     if (chain.error) {
-      console.log(`\n${spec.name} (${chain.chainId}): ERROR ${chain.error}`);
+      const kind = chain.errorKind === 'wrong-chain' ? 'WRONG CHAIN' : 'ERROR';
+      console.log(`\n${spec.name} (${chain.chainId}): ${kind} ${chain.error}`);
       continue;
     }
     const value = chainTotal(chain);
+    const lag = chainLag(chain);
     console.log(
-      `\n${spec.name} (${chain.chainId}) at block ${chain.blockNumber}: ${formatUsd(value.usdE18)}`,
+      `\n${spec.name} (${chain.chainId}) at block ${chain.blockNumber}: ${formatUsd(value.usdE18)}${lag ? ` LAGGING: head ${formatAge(lag.ageSeconds)} old (over ${lag.maxSeconds} s), not in the total` : ''}`,
     );
     for (const p of chain.positions) {
       const assets = p.assets
@@ -62,7 +81,7 @@ async function main(argv: string[]): Promise<number> {
         : '';
       const warn = p.warning ? `  ! ${p.warning}` : '';
       console.log(
-        `  ${p.protocol.padEnd(12)} ${p.kind.padEnd(9)} ${shown.padEnd(48)} ${formatUsd(positionValue(p).usdE18).padStart(14)}${y}${warn}`,
+        `  ${p.protocol.padEnd(12)} ${p.kind.padEnd(9)} ${shown.padEnd(48)} ${usdOrDash(positionUsdE18(p)).padStart(14)}${y}${warn}`,
       );
       const rewards = p.rewards
         .filter((a) => a.amount > 0n)

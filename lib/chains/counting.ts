@@ -1,6 +1,6 @@
 import type { PublicClient } from 'viem';
 import { createReadClient } from './client';
-import type { Network } from './network';
+import { chainRpcUrls, type Network } from './network';
 import { CHAIN_IDS, type ChainId } from './registry';
 
 /** Read clients for every chain of a network that count the HTTP requests each chain receives. */
@@ -13,7 +13,7 @@ export function countingClients(network: Network): {
   const clients = Object.fromEntries(
     CHAIN_IDS.map((id) => [
       id,
-      createReadClient(id, network.chains[id].rpcUrl, {
+      createReadClient(id, chainRpcUrls(network.chains[id]), {
         onRequest: (chainId) => {
           counts[chainId] += 1;
         },

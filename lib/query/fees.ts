@@ -30,7 +30,7 @@ export function chainFeesQueryOptions(network: Network, chainId: ChainId, refres
   return {
     queryKey: feeKeys.quote(network, chainId),
     queryFn: (): Promise<ChainFeeQuote> =>
-      quoteChainFees({ network, chainId, client: readClient(chainId, network.chains[chainId].rpcUrl) }),
+      quoteChainFees({ network, chainId, client: readClient(chainId, network.chains[chainId]) }),
     staleTime: refreshMs / 2,
     refetchInterval: refreshMs,
     refetchIntervalInBackground: false,
@@ -42,7 +42,7 @@ export function feeHistoryQueryOptions(network: Network, chainId: ChainId) {
   return {
     queryKey: feeKeys.history(network, chainId),
     queryFn: (): Promise<ChainFeeHistory> =>
-      readFeeHistory(readClient(chainId, network.chains[chainId].rpcUrl), chainId),
+      readFeeHistory(readClient(chainId, network.chains[chainId]), chainId),
     staleTime: FEE_HISTORY_REFRESH_MS / 2,
     refetchInterval: FEE_HISTORY_REFRESH_MS,
     refetchIntervalInBackground: false,

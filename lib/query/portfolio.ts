@@ -35,7 +35,7 @@ export function chainPortfolioQueryOptions(
       readChainPortfolio({
         network,
         chainId,
-        client: readClient(chainId, network.chains[chainId].rpcUrl),
+        client: readClient(chainId, network.chains[chainId]),
         owner,
         extraTokens,
       }),
