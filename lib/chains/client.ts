@@ -51,6 +51,36 @@ class SkippedRpcError extends BaseError {
   override name = 'SkippedRpcError';
 }
 
+/** An RPC URL that failed as a transport (no answer, an HTTP error, not JSON-RPC), said in words. */
+export class RpcFailureError extends BaseError {
+  override name = 'RpcFailureError';
+}
+
+function seconds(ms: number): string {
+  return `${Math.round(ms / 100) / 10} s`;
+}
+
+/** The failure in words that say what is wrong (viem's own short message is "HTTP request failed."). */
+function describeFailure(url: string, error: unknown, timeoutMs: number): unknown {
+  if (error instanceof TimeoutError)
+    return new RpcFailureError(`the RPC at ${url} did not answer within ${seconds(timeoutMs)}`, {
+      cause: error,
+    });
+  if (error instanceof HttpRequestError) {
+    if (error.status === 429)
+      return new RpcFailureError(`the RPC at ${url} is rate-limiting (HTTP 429)`, { cause: error });
+    if (error.status !== undefined)
+      return new RpcFailureError(`the RPC at ${url} answered HTTP ${error.status}`, { cause: error });
+    const cause = error.cause;
+    if (cause instanceof SyntaxError)
+      return new RpcFailureError(`the RPC at ${url} answered something that is not JSON`, { cause: error });
+    return new RpcFailureError(`the RPC at ${url} is unreachable (${error.details || 'connection failed'})`, {
+      cause: error,
+    });
+  }
+  return error;
+}
+
 /** Whether an error (or one of its causes) is a chain-id mismatch. */
 export function isWrongChainError(error: unknown): boolean {
   let e: unknown = error;
@@ -155,7 +185,8 @@ function checkedHttp(
             const rpcError = error instanceof RpcRequestError;
             // A JSON-RPC error (a revert, a missing block) is the node answering: not a failure of the URL.
             if (!rpcError) state.failedAt.set(url, Date.now());
-            if (attempt >= options.retryCount || !retryable(error)) throw error;
+            if (attempt >= options.retryCount || !retryable(error))
+              throw describeFailure(url, error, options.timeoutMs);
             await new Promise((r) => setTimeout(r, retryAfterMs(error)));
           }
         }
