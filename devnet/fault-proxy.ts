@@ -250,13 +250,10 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       return fault;
     },
     async setFault(kind) {
-      if (kind === 'lagging') {
-        const head = await rpc<{ timestamp: string }>(options.target, 'eth_getBlockByNumber', [
-          'latest',
-          false,
-        ]);
-        pinned = await blockAtOrBefore(options.target, BigInt(head.timestamp) - lagSeconds);
-      } else pinned = null;
+      // Lag is judged against the wall clock, so the pinned block is one at least `lagSeconds` before it.
+      if (kind === 'lagging')
+        pinned = await blockAtOrBefore(options.target, BigInt(Math.floor(Date.now() / 1000)) - lagSeconds);
+      else pinned = null;
       if (kind !== 'hang') dropHanging();
       fault = kind;
     },

@@ -32,7 +32,13 @@ describe('npm run portfolio', () => {
         const token = symbol === 'ETH' ? 'native' : tokens[symbol];
         const id = `${chain.chainId}:wallet:${token}`;
         const position = chain.positions.find((p: { id: string }) => p.id === id);
-        expect(position, id).toMatchObject({ protocol: 'wallet', kind: 'balance', rewards: [], yield: null });
+        // A wallet balance earns nothing by being held: a known zero, not an unknown.
+        expect(position, id).toMatchObject({
+          protocol: 'wallet',
+          kind: 'balance',
+          rewards: [],
+          yield: { baseApr: 0, rewardApr: 0 },
+        });
         const decimals = symbol === 'ETH' || symbol === 'WETH' ? 18 : tokenDecimals(symbol);
         expect(position.assets[0]).toMatchObject({
           token,

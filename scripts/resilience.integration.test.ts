@@ -19,7 +19,7 @@ const EXPECTED: Record<FaultKind, { reason: 'error' | 'wrong-chain' | 'lagging';
   down: { reason: 'error', words: /unreachable/ },
   '429': { reason: 'error', words: /rate-limiting \(HTTP 429\)/ },
   '500': { reason: 'error', words: /answered HTTP 500/ },
-  hang: { reason: 'error', words: /did not answer within 4 s/ },
+  hang: { reason: 'error', words: /did not answer within 6 s/ },
   malformed: { reason: 'error', words: /not JSON/ },
   'wrong-chain': { reason: 'wrong-chain', words: /answers for chain 10, not 42161/ },
   lagging: { reason: 'lagging', words: null },
@@ -133,7 +133,7 @@ describe('npm run portfolio with one faulty chain', () => {
       expect(first).toContain(CHAINS[FAULTY].name);
       if (kind === 'hang') {
         expect(faulty.ms).toBeLessThan(12_000);
-        expect(RPC_TIMEOUT_MS).toBeLessThanOrEqual(5_000);
+        expect(RPC_TIMEOUT_MS).toBeLessThan(10_000);
       }
 
       await proxy.setFault(null);
@@ -143,7 +143,8 @@ describe('npm run portfolio with one faulty chain', () => {
       expect(back?.error).toBeNull();
       const eth = back?.positions.find((p) => p.id === `${FAULTY}:wallet:native`);
       expect(eth?.assets[0]?.amount).toBe(parseUnits(DEMO_HOLDINGS[FAULTY].ETH ?? '0', 18).toString());
-    });
+      // Three CLI runs (each starts tsx) on a machine that may be busy.
+    }, 240_000);
   }
 
   it('refuses a bad EIP-55 checksum with a message that says so, without an RPC call', async () => {
@@ -177,5 +178,5 @@ describe('npm run portfolio with one faulty chain', () => {
       LAYERGLASS_MANIFEST: writeManifest(manifest),
     });
     expect(lower.code).toBe(0);
-  });
+  }, 240_000);
 });

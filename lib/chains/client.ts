@@ -14,10 +14,11 @@ import { getHttpRpcClient } from 'viem/utils';
 import { CHAINS, type ChainId, readChain } from './registry';
 
 /**
- * How long one HTTP request to an RPC may take before it is an error. A node that never answers must
- * become an error within 10 s (the issue's bound) even with two URLs tried in turn.
+ * How long one HTTP request to an RPC may take before it is an error (not retried): a node that never
+ * answers becomes an error within 10 s. A second URL that hangs too adds its own timeout; after that the
+ * hanging URLs are skipped for `RPC_COOLDOWN_MS` while another URL of the chain answers.
  */
-export const RPC_TIMEOUT_MS = 4_000;
+export const RPC_TIMEOUT_MS = 6_000;
 /** One retry of a request that failed for a reason a retry can fix (HTTP 429/5xx, a dropped connection); none for a timeout. */
 export const RPC_RETRY_COUNT = 1;
 /** Pause before that retry (or the server's Retry-After, capped at this × 4). */

@@ -1,10 +1,13 @@
 import type { PublicClient } from 'viem';
-import { createReadClient } from './client';
+import { createReadClient, type ReadClientOptions } from './client';
 import { chainRpcUrls, type Network } from './network';
 import { CHAIN_IDS, type ChainId } from './registry';
 
 /** Read clients for every chain of a network that count the HTTP requests each chain receives. */
-export function countingClients(network: Network): {
+export function countingClients(
+  network: Network,
+  options: Pick<ReadClientOptions, 'timeoutMs'> = {},
+): {
   clients: Record<ChainId, PublicClient>;
   counts: Record<ChainId, number>;
   reset: () => void;
@@ -14,6 +17,7 @@ export function countingClients(network: Network): {
     CHAIN_IDS.map((id) => [
       id,
       createReadClient(id, chainRpcUrls(network.chains[id]), {
+        ...options,
         onRequest: (chainId) => {
           counts[chainId] += 1;
         },

@@ -34,7 +34,8 @@ export function chainFeesQueryOptions(network: Network, chainId: ChainId, refres
     staleTime: refreshMs / 2,
     refetchInterval: refreshMs,
     refetchIntervalInBackground: false,
-    retry: 1,
+    // The client retries what a retry can fix (lib/chains/client.ts): no second round here.
+    retry: 0,
   };
 }
 
@@ -46,6 +47,7 @@ export function feeHistoryQueryOptions(network: Network, chainId: ChainId) {
     staleTime: FEE_HISTORY_REFRESH_MS / 2,
     refetchInterval: FEE_HISTORY_REFRESH_MS,
     refetchIntervalInBackground: false,
-    retry: 1,
+    // The client retries what a retry can fix (lib/chains/client.ts): no second round here.
+    retry: 0,
   };
 }

@@ -41,6 +41,8 @@ export function chainPortfolioQueryOptions(
       }),
     staleTime: PORTFOLIO_REFRESH_MS / 2,
     refetchInterval: PORTFOLIO_REFRESH_MS,
-    retry: 1,
+    // The client already retries what a retry can fix (lib/chains/client.ts); a second round here would
+    // double the time a hang takes to become an error, and the requests a rate-limited RPC receives.
+    retry: 0,
   };
 }
