@@ -43,6 +43,8 @@ export interface FaultProxy {
   readonly requests: number;
   /** JSON-RPC methods asked since the last reset, in order (a batch counts each of its items). */
   readonly methods: readonly string[];
+  /** When the first request since the last reset arrived (ms since the epoch). */
+  readonly firstRequestAt: number | null;
   /** The block the `lagging` fault pins, once set. */
   readonly pinnedBlock: bigint | null;
   reset: () => void;
@@ -113,6 +115,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   let fault: FaultKind | null = null;
   let pinned: bigint | null = null;
   let requests = 0;
+  let firstRequestAt: number | null = null;
   let methods: string[] = [];
   const hanging = new Set<ServerResponse>();
 
@@ -194,7 +197,26 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   };
 
   const server = createServer((req, res) => {
+    // The page calls the proxy from another origin, as it does anvil: CORS as anvil sends it.
+    res.setHeader('access-control-allow-origin', '*');
+    if (req.method === 'OPTIONS') {
+      // A browser's preflight: not counted as a request; an unreachable or hanging node does not answer it.
+      if (fault === 'down') req.socket.destroy();
+      else if (fault === 'hang') {
+        hanging.add(res);
+        res.on('close', () => hanging.delete(res));
+      } else
+        res
+          .writeHead(204, {
+            'access-control-allow-methods': 'POST',
+            'access-control-allow-headers': 'content-type',
+            'access-control-max-age': '600',
+          })
+          .end();
+      return;
+    }
     requests += 1;
+    firstRequestAt ??= Date.now();
     void (async () => {
       const text = await readBody(req);
       let body: RpcItem | RpcItem[];
@@ -263,11 +285,15 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     get methods() {
       return methods;
     },
+    get firstRequestAt() {
+      return firstRequestAt;
+    },
     get pinnedBlock() {
       return pinned;
     },
     reset() {
       requests = 0;
+      firstRequestAt = null;
       methods = [];
     },
     async stop() {

@@ -15,9 +15,11 @@ const DAY = 86_400n;
  * Time the seed steps take before and after the shared history, at one second per block: genesis is
  * placed this much (plus the history) before the wall clock, so the seeded spans are the same every run
  * (same durations, same block counts) and the history ends shortly before the present. The seeding's
- * blocks must fit in it (checked: a devnet never dates a block in the future).
+ * blocks (about 200 a chain) must fit in it (checked: a devnet never dates a block in the future); the idle
+ * span left between the history and the present stays well under the 7-day yield windows' tolerance (a
+ * 500th of the window, 20 min), so a window 7 days back from the head still lands on a seeded day.
  */
-export const SETUP_MARGIN_SECONDS = 3_600n;
+export const SETUP_MARGIN_SECONDS = 600n;
 
 /** Genesis of a devnet started now: the shared history and the setup margin before the wall clock. */
 export function devnetGenesis(historyDays: number, nowMs: number = Date.now()): bigint {
@@ -106,9 +108,9 @@ async function seedChain(
 const FINAL_LEAD = 30n;
 
 /**
- * Each devnet chain's base fee is held at its real chain's floor, since anvil's EIP-1559 arithmetic lets
- * an idle chain decay to a few wei: Arbitrum One's minimum gas price (0.01 gwei, as ARB_FEE_PARAMS), the
- * 0.045 gwei zkSync Era typically charges, and 0.001 gwei on OP (devnet values: see devnet/README.md).
+ * Each devnet chain's base fee is held at a floor, since anvil's EIP-1559 arithmetic lets an idle chain
+ * decay to a few wei: Arbitrum One's minimum gas price (0.01 gwei, as ARB_FEE_PARAMS); 0.045 gwei on
+ * zkSync Era and 0.001 gwei on OP are devnet values, UNVERIFIED as mainnet facts (README, "Trust under faults").
  */
 export const DEVNET_BASE_FEE_FLOOR: Record<ChainId, bigint> = {
   10: parseGwei('0.001'),
