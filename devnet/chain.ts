@@ -51,6 +51,11 @@ export class DevnetChain {
   readonly contracts: Record<string, Address> = {};
   readonly tokens: Record<string, Address> = {};
   readonly standIns: Record<string, string> = {};
+  /**
+   * When set, every block this chain mines through `send`/`mine` gets this base fee (anvil's EIP-1559
+   * arithmetic would let an idle devnet decay to a few wei; real chains have a floor).
+   */
+  baseFeeFloor: bigint | null = null;
 
   constructor(
     readonly chainId: number,
@@ -74,6 +79,7 @@ export class DevnetChain {
     tx: { to?: Address; data?: Hex; value?: bigint; gas?: bigint },
     what = 'tx',
   ): Promise<Receipt> {
+    await this.holdBaseFee();
     const raw = await this.request<RawReceipt>('eth_sendTransactionSync', [
       {
         from,
@@ -154,7 +160,19 @@ export class DevnetChain {
   }
 
   async mine(blocks = 1): Promise<void> {
-    await this.test.mine({ blocks });
+    if (this.baseFeeFloor === null) {
+      await this.test.mine({ blocks });
+      return;
+    }
+    for (let i = 0; i < blocks; i++) {
+      await this.holdBaseFee();
+      await this.test.mine({ blocks: 1 });
+    }
+  }
+
+  private async holdBaseFee(): Promise<void> {
+    if (this.baseFeeFloor !== null)
+      await this.request('anvil_setNextBlockBaseFeePerGas', [numberToHex(this.baseFeeFloor)]);
   }
 
   async latestTimestamp(): Promise<bigint> {

@@ -1,17 +1,33 @@
-import type { Address } from 'viem';
+import { type Address, parseGwei } from 'viem';
 import type { DevnetManifest } from '../lib/chains/manifest';
 import { CHAIN_IDS, type ChainId } from '../lib/chains/registry';
 import { assignAccounts } from './accounts';
 import { type AnvilInstance, freePort, startAnvil } from './anvil';
 import { DevnetChain } from './chain';
+import { ARB_FEE_PARAMS } from './seed/fees';
 import { SEED_MODULES } from './seed/index';
 import { historyDays, seedOrder } from './seed/order';
 import type { SeedContext, SeedModule } from './seed/types';
 
 const DAY = 86_400n;
 
-/** 2026-01-01T00:00:00Z: every devnet starts here, one second per block, so runs are identical. */
-export const DEVNET_GENESIS = 1_767_225_600n;
+/**
+ * Time the seed steps take before and after the shared history, at one second per block: genesis is
+ * placed this much (plus the history) before the wall clock, so the seeded spans are the same every run
+ * (same durations, same block counts) and the history ends shortly before the present. The seeding's
+ * blocks (about 200 a chain) must fit in it (checked: a devnet never dates a block in the future); the idle
+ * span left between the history and the present stays well under the 7-day yield windows' tolerance (a
+ * 500th of the window, 20 min), so a window 7 days back from the head still lands on a seeded day.
+ */
+export const SETUP_MARGIN_SECONDS = 600n;
+
+/** Genesis of a devnet started now: the shared history and the setup margin before the wall clock. */
+export function devnetGenesis(historyDays: number, nowMs: number = Date.now()): bigint {
+  return BigInt(Math.floor(nowMs / 1000)) - BigInt(historyDays) * DAY - SETUP_MARGIN_SECONDS;
+}
+
+/** How often a seeded devnet mines a block, so its head stays fresh (lag is judged against the wall clock). */
+export const HEAD_INTERVAL_MS = 1_000;
 
 export const DEFAULT_PORTS: Record<ChainId, number> = { 10: 8545, 42161: 8546, 324: 8547 };
 
@@ -34,14 +50,16 @@ async function seedChain(
   chainId: ChainId,
   anvil: AnvilInstance,
   modules: readonly SeedModule[],
+  genesis: bigint,
   log: (l: string) => void,
 ) {
   const probe = new DevnetChain(chainId, anvil.rpcUrl, []);
   await probe.request('anvil_setBlockTimestampInterval', [1]);
   const unlocked = await probe.request<Address[]>('eth_accounts', []);
   const chain = new DevnetChain(chainId, anvil.rpcUrl, unlocked);
+  chain.baseFeeFloor = DEVNET_BASE_FEE_FLOOR[chainId];
   const accounts = assignAccounts(unlocked);
-  const ctx: SeedContext = { chainId, chain, accounts, genesis: DEVNET_GENESIS };
+  const ctx: SeedContext = { chainId, chain, accounts, genesis };
   const ordered = seedOrder(modules);
   const timed = async (name: string, run: () => Promise<void>) => {
     const t = performance.now();
@@ -65,9 +83,59 @@ async function seedChain(
       await chain.mine();
     });
   }
+  // The idle span between the history and the present (the one span that depends on the wall clock): the
+  // final steps then date their feeds at about now, a little before it, one second per block.
+  const head = await chain.latestTimestamp();
+  const present = BigInt(Math.floor(Date.now() / 1000));
+  if (head >= present)
+    throw new Error(
+      `devnet: chain ${chainId}'s seeded blocks ran past the present: raise SETUP_MARGIN_SECONDS`,
+    );
+  await chain.setNextTimestamp(head + 1n > present - FINAL_LEAD ? head + 1n : present - FINAL_LEAD);
+  await chain.mine();
   for (const module of ordered.filter((m) => m.final))
     await timed(`${module.name} seeded`, () => module.seed(ctx));
+  // From now on blocks carry the wall clock's time.
+  await chain.request('anvil_removeBlockTimestampInterval', []);
+  const last = await chain.latestTimestamp();
+  const now = BigInt(Math.floor(Date.now() / 1000));
+  await chain.setNextTimestamp(last + 1n > now ? last + 1n : now);
+  await chain.mine();
   return { chain, accounts };
+}
+
+/** Seconds before the present the final steps start at (their few blocks take one second each). */
+const FINAL_LEAD = 30n;
+
+/**
+ * Each devnet chain's base fee is held at a floor, since anvil's EIP-1559 arithmetic lets an idle chain
+ * decay to a few wei: Arbitrum One's minimum gas price (0.01 gwei, as ARB_FEE_PARAMS); 0.045 gwei on
+ * zkSync Era and 0.001 gwei on OP are devnet values, UNVERIFIED as mainnet facts (README, "Trust under faults").
+ */
+export const DEVNET_BASE_FEE_FLOOR: Record<ChainId, bigint> = {
+  10: parseGwei('0.001'),
+  42161: ARB_FEE_PARAMS.minimumGasPrice,
+  324: parseGwei('0.045'),
+};
+
+/**
+ * Mines a block every `HEAD_INTERVAL_MS` at the chain's base-fee floor, so the head stays at the present
+ * (transactions are still mined at once, as they arrive). Errors (a chain stopping) are swallowed.
+ */
+export function keepHeadFresh(chain: DevnetChain, intervalMs = HEAD_INTERVAL_MS): () => void {
+  let busy = false;
+  const timer = setInterval(() => {
+    if (busy) return;
+    busy = true;
+    chain
+      .mine()
+      .catch(() => {})
+      .finally(() => {
+        busy = false;
+      });
+  }, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 /** Starts the three devnet chains, deploys and seeds them, and returns the manifest. */
@@ -76,16 +144,19 @@ export async function startDevnet(options: StartOptions = {}): Promise<Devnet> {
   const log = options.log ?? (() => {});
   const modules = options.modules ?? SEED_MODULES;
   const instances: AnvilInstance[] = [];
+  const tickers: (() => void)[] = [];
   const stop = async () => {
+    for (const t of tickers) t();
     await Promise.all(instances.map((i) => i.stop()));
   };
+  const genesis = devnetGenesis(historyDays(seedOrder(modules)));
   try {
     const anvils = await Promise.all(
       CHAIN_IDS.map(async (chainId) => {
         const instance = await startAnvil({
           chainId,
           port: options.ports?.[chainId] ?? (await freePort()),
-          timestamp: Number(DEVNET_GENESIS),
+          timestamp: Number(genesis),
           optimism: chainId === 10,
         });
         instances.push(instance);
@@ -96,7 +167,7 @@ export async function startDevnet(options: StartOptions = {}): Promise<Devnet> {
       CHAIN_IDS.map((chainId, i) => {
         const anvil = anvils[i];
         if (!anvil) throw new Error(`devnet: chain ${chainId} did not start`);
-        return seedChain(chainId, anvil, modules, log);
+        return seedChain(chainId, anvil, modules, genesis, log);
       }),
     );
     const chains = {} as Record<ChainId, DevnetChain>;
@@ -112,13 +183,14 @@ export async function startDevnet(options: StartOptions = {}): Promise<Devnet> {
         standIns: s.chain.standIns,
       };
     });
+    for (const id of CHAIN_IDS) tickers.push(keepHeadFresh(chains[id]));
     const accounts = seeded[0]?.accounts;
     if (!accounts) throw new Error('devnet: no accounts');
     return {
       manifest: {
         chains: manifestChains,
         accounts: { ...accounts },
-        genesisTimestamp: Number(DEVNET_GENESIS),
+        genesisTimestamp: Number(genesis),
       },
       chains,
       stop,

@@ -15,7 +15,8 @@ export function testDevnet(): {
 } {
   const manifest = inject('devnetManifest');
   const network = devnetNetwork(manifest);
-  const { clients, counts } = countingClients(network);
+  // A generous timeout: these clients test figures, not hangs, on a machine that may be busy.
+  const { clients, counts } = countingClients(network, { timeoutMs: 30_000 });
   // Requests to every chain so far (tests compare before and after a read).
   const requests = {
     get count() {

@@ -1,20 +1,26 @@
 import { type Address, createPublicClient, http, parseAbi } from 'viem';
 import { CHAIN_IDS } from '../lib/chains/registry';
 import { formatHealthFactor } from '../lib/protocols/aave-v3/view';
-import { expect, test, waitForChains } from './fixtures';
+import { expect, pageBlock, test, waitForChains } from './fixtures';
 
 const poolAbi = parseAbi([
   'function getUserAccountData(address) view returns (uint256, uint256, uint256, uint256, uint256, uint256)',
 ]);
 
-/** The Pool's own health factor for an account (the devnet is idle, so it is the page's block too). */
-async function healthFactor(rpcUrl: string, pool: Address, user: Address): Promise<bigint> {
+/** The Pool's own health factor for an account at the block the page read. */
+async function healthFactor(
+  rpcUrl: string,
+  pool: Address,
+  user: Address,
+  blockNumber: bigint,
+): Promise<bigint> {
   const client = createPublicClient({ transport: http(rpcUrl) });
   const [, , , , , hf] = await client.readContract({
     address: pool,
     abi: poolAbi,
     functionName: 'getUserAccountData',
     args: [user],
+    blockNumber,
   });
   return hf;
 }
@@ -29,7 +35,12 @@ test('Aave V3: the demo’s health factor, supplies and borrow on every chain', 
   for (const id of CHAIN_IDS) {
     const chain = manifest.chains[`${id}`];
     const aave = page.getByTestId(`chain-${id}`).locator('[data-protocol="aave-v3"]');
-    const hf = await healthFactor(chain.rpcUrl, chain.contracts.AaveV3Pool as Address, demo as Address);
+    const hf = await healthFactor(
+      chain.rpcUrl,
+      chain.contracts.AaveV3Pool as Address,
+      demo as Address,
+      await pageBlock(page, id),
+    );
     await expect(aave.getByTestId('aave-health-value')).toHaveText(formatHealthFactor(hf));
     await expect(aave.locator('[data-testid="aave-row"][data-side="supply"]')).toHaveCount(2);
     await expect(aave.locator('[data-testid="aave-row"][data-side="borrow"]')).toHaveCount(1);

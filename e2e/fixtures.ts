@@ -112,3 +112,11 @@ export async function waitForChains(page: Page, chainIds: readonly number[]) {
     await expect(page.getByTestId(`chain-${id}`)).toHaveAttribute('data-state', 'ready', { timeout: 20_000 });
   }
 }
+
+/** The block a chain's section says it was read at (the devnet's head moves on every second). */
+export async function pageBlock(page: Page, chainId: number): Promise<bigint> {
+  const text = (await page.getByTestId(`chain-${chainId}`).getByTestId('chain-block').textContent()) ?? '';
+  const match = /block (\d+)/.exec(text);
+  if (!match?.[1]) throw new Error(`chain ${chainId}: no block in "${text}"`);
+  return BigInt(match[1]);
+}

@@ -4,6 +4,7 @@ import { MANIFEST_PATH } from '../devnet/cli';
 import { createReadClient, type ReadClientOptions } from '../lib/chains/client';
 import { parseManifest } from '../lib/chains/manifest';
 import {
+  chainRpcUrls,
   devnetNetwork,
   mainnetNetwork,
   NETWORK_NAMES,
@@ -44,6 +45,6 @@ export function networkClients(
   options: ReadClientOptions = {},
 ): Record<ChainId, PublicClient> {
   return Object.fromEntries(
-    CHAIN_IDS.map((id) => [id, createReadClient(id, network.chains[id].rpcUrl, options)]),
+    CHAIN_IDS.map((id) => [id, createReadClient(id, chainRpcUrls(network.chains[id]), options)]),
   ) as Record<ChainId, PublicClient>;
 }

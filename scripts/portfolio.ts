@@ -1,16 +1,25 @@
 import type { Address } from 'viem';
-import { isAddress } from 'viem';
 import { CHAINS, type ChainId } from '../lib/chains/registry';
 import { formatAmount, formatPercent, formatUsd } from '../lib/format/index';
 import { portfolioJson } from '../lib/portfolio/json';
 import { readPortfolio } from '../lib/portfolio/read';
-import { chainTotal, portfolioTotals } from '../lib/portfolio/select';
-import { positionValue } from '../lib/portfolio/value';
+import {
+  chainLag,
+  chainTotal,
+  formatAge,
+  missingChainText,
+  portfolioTotals,
+  positionUsdE18,
+} from '../lib/portfolio/select';
 import { parseEntryFlags } from '../lib/protocols/entries';
 import { PROTOCOL_MODULES } from '../lib/protocols/registry';
 import { STAKING_REWARDS_ID } from '../lib/protocols/staking-rewards/types';
 import { VAULTS_ID } from '../lib/protocols/vaults/types';
+import { parseAddressInput } from '../lib/settings/settings';
 import { loadNetwork, networkClients, parseNetworkFlag } from './network';
+
+/** An unknown value is a dash, never $0.00. */
+const usdOrDash = (usdE18: bigint | null) => (usdE18 === null ? '—' : formatUsd(usdE18));
 
 const USAGE =
   'usage: npm run portfolio -- <address> [--network devnet|mainnet] [--json] [--farm <chainId>:<address>]… [--vault <chainId>:<address>]…';
@@ -45,34 +54,44 @@ async function main(argv0: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  // Checked before any client exists: a bad address makes no RPC call.
-  if (!isAddress(address, { strict: false })) {
-    console.error(`error: "${address}" is not an Ethereum address (0x followed by 40 hex characters)`);
+  // Checked before any client exists: a bad address (or a bad EIP-55 checksum) makes no RPC call.
+  const owner = parseAddressInput(address);
+  if ('error' in owner) {
+    console.error(
+      /checksum/i.test(owner.error)
+        ? `error: "${address}": ${owner.error}`
+        : `error: "${address}" is not an Ethereum address (0x followed by 40 hex characters)`,
+    );
     return 2;
   }
   const network = loadNetwork(networkName);
-  const portfolio = await readPortfolio(network, address, networkClients(network), { userEntries });
+  const portfolio = await readPortfolio(network, owner.address, networkClients(network), { userEntries });
 
   if (json) {
     console.log(JSON.stringify(portfolioJson(portfolio), null, 2));
     return 0;
   }
-  const totals = portfolioTotals(
-    portfolio.chains.map((c) => ({ chainId: c.chainId, chain: c.error === null ? c : null })),
-  );
+  const totals = portfolioTotals(portfolio.chains.map((c) => ({ chainId: c.chainId, chain: c })));
   const total = totals.total;
+  // The first line says what the total lacks: chains left out (and why) and protocols that failed.
+  const lacks = [
+    ...totals.missingChains.map((m) => `${missingChainText(m)} (${m.chainId})`),
+    ...totals.missingProtocols.map((m) => `${m.protocol} on ${CHAINS[m.chainId].name}`),
+  ];
   console.log(
-    `${portfolio.address} on ${network.name}: ${formatUsd(total.usdE18)}${total.includesUntrusted ? ' (includes stale prices)' : ''}`,
+    `${portfolio.address} on ${network.name}: ${formatUsd(total.usdE18)}${total.includesUntrusted ? ' (includes stale prices)' : ''}${lacks.length > 0 ? ` — NOT INCLUDED: ${lacks.join('; ')}` : ''}`,
   );
   for (const chain of portfolio.chains) {
     const spec = CHAINS[chain.chainId];
     if (chain.error) {
-      console.log(`\n${spec.name} (${chain.chainId}): ERROR ${chain.error}`);
+      const kind = chain.errorKind === 'wrong-chain' ? 'WRONG CHAIN' : 'ERROR';
+      console.log(`\n${spec.name} (${chain.chainId}): ${kind} ${chain.error}`);
       continue;
     }
     const value = chainTotal(chain);
+    const lag = chainLag(chain);
     console.log(
-      `\n${spec.name} (${chain.chainId}) at block ${chain.blockNumber}: ${formatUsd(value.usdE18)}`,
+      `\n${spec.name} (${chain.chainId}) at block ${chain.blockNumber}: ${formatUsd(value.usdE18)}${lag ? ` LAGGING: head ${formatAge(lag.ageSeconds)} old (over ${lag.maxSeconds} s), not in the total` : ''}`,
     );
     for (const p of chain.positions) {
       const assets = p.assets
@@ -88,7 +107,7 @@ async function main(argv0: string[]): Promise<number> {
         : '';
       const warn = p.warning ? `  ! ${p.warning}` : '';
       console.log(
-        `  ${p.protocol.padEnd(12)} ${p.kind.padEnd(9)} ${shown.padEnd(48)} ${formatUsd(positionValue(p).usdE18).padStart(14)}${y}${warn}`,
+        `  ${p.protocol.padEnd(12)} ${p.kind.padEnd(9)} ${shown.padEnd(48)} ${usdOrDash(positionUsdE18(p)).padStart(14)}${y}${warn}`,
       );
       const rewards = p.rewards
         .filter((a) => a.amount > 0n)

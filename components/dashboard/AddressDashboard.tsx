@@ -5,7 +5,7 @@ import type { Address } from 'viem';
 import { useConnection } from 'wagmi';
 import { CHAIN_IDS, CHAINS, type ChainId } from '@/lib/chains/registry';
 import { formatUsd } from '@/lib/format/index';
-import { currentChain, portfolioTotals, type Share, shares } from '@/lib/portfolio/select';
+import { missingChainText, portfolioTotals, type Share, shares } from '@/lib/portfolio/select';
 import { DashboardFeeSummary } from '../fees/DashboardFeeSummary';
 import { usePortfolio } from '../hooks/usePortfolio';
 import { useSettings } from '../settings/SettingsProvider';
@@ -53,16 +53,14 @@ export function AddressDashboard({ address }: { address: Address }) {
   const queries = usePortfolio(address);
   const [copied, setCopied] = useState(false);
 
-  // A chain whose last refresh failed is left out (its old figures must not pass for current).
+  // A chain whose last refresh failed, that answers for another chain or lags is left out, and named.
   const totals = portfolioTotals(
-    CHAIN_IDS.map((chainId, i) => {
-      const q = queries[i];
-      return { chainId, chain: q ? currentChain({ data: q.data, error: q.error }) : null };
-    }),
+    CHAIN_IDS.map((chainId, i) => ({ chainId, chain: queries[i]?.data, error: queries[i]?.error ?? null })),
   );
-  const { total, byChain: values } = totals;
-  const loaded = values;
+  const loaded = totals.byChain;
   const incomplete = totals.incompleteChains.length;
+  const values = totals.byChain;
+  const total = totals.total;
   const pending = queries.some((q) => q.isPending);
   const isOwn = connection.address?.toLowerCase() === address.toLowerCase();
 
@@ -103,10 +101,12 @@ export function AddressDashboard({ address }: { address: Address }) {
               {pending ? (
                 <Badge tone="info">loading {queries.filter((q) => q.isPending).length} chain(s)…</Badge>
               ) : null}
-              {loaded.length < CHAIN_IDS.length && !pending ? (
-                <Badge tone="bad" title="Chains that failed are left out of this total">
-                  {CHAIN_IDS.length - loaded.length} chain(s) missing
-                </Badge>
+              {totals.missingChains.length > 0 ? (
+                <span data-testid="missing-chains">
+                  <Badge tone="bad" title="These chains are left out of this total">
+                    Not included: {totals.missingChains.map(missingChainText).join('; ')}
+                  </Badge>
+                </span>
               ) : null}
               {incomplete > 0 ? (
                 <Badge

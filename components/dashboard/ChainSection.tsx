@@ -2,7 +2,15 @@ import type { Network } from '@/lib/chains/network';
 import { CHAINS, type ChainId, explorerAddressUrl } from '@/lib/chains/registry';
 import { formatUsd } from '@/lib/format/index';
 import { DISPLAY_GROUPS } from '@/lib/portfolio/kinds';
-import { chainFailure, chainTotal, currentChain, groupChain } from '@/lib/portfolio/select';
+import {
+  chainFailure,
+  chainLag,
+  chainMissing,
+  chainTotal,
+  currentChain,
+  formatAge,
+  groupChain,
+} from '@/lib/portfolio/select';
 import type { ChainPortfolio } from '@/lib/portfolio/types';
 import { chainTime } from '../positions/figures';
 import { protocolView } from '../protocols';
@@ -35,13 +43,25 @@ export function ChainSection({
   const current = currentChain(state);
   const value = current ? chainTotal(current) : null;
   const incomplete = current ? current.protocolErrors.map((e) => e.protocol) : [];
+  const missing = chainMissing(chainId, state);
+  const lag = current ? chainLag(current) : null;
   const headingId = `chain-${chainId}-title`;
 
   return (
     <Card
       aria-labelledby={headingId}
       data-testid={`chain-${chainId}`}
-      data-state={failure ? 'error' : data ? 'ready' : 'loading'}
+      data-state={
+        missing?.reason === 'wrong-chain'
+          ? 'wrong-chain'
+          : failure
+            ? 'error'
+            : lag
+              ? 'lagging'
+              : data
+                ? 'ready'
+                : 'loading'
+      }
     >
       <header className="flex flex-wrap items-center justify-between gap-2 border-b border-zinc-100 px-4 py-3 dark:border-zinc-800">
         <div className="flex items-center gap-2">
@@ -64,6 +84,13 @@ export function ChainSection({
           {value ? (
             <span className="font-semibold tabular-nums" data-testid="chain-total">
               {formatUsd(value.usdE18)}
+              {lag ? (
+                <span className="ml-1 align-middle">
+                  <Badge tone="bad" title="This node lags: its figures are not current and not in the total">
+                    lagging
+                  </Badge>
+                </span>
+              ) : null}
               {incomplete.length > 0 ? (
                 <span className="ml-1 align-middle">
                   <Badge tone="bad" title={`Not in this total: ${incomplete.join(', ')} could not be read`}>
@@ -89,7 +116,13 @@ export function ChainSection({
 
       <div className="px-4 py-3">
         {failure ? (
-          <ErrorPanel title={`${spec.name} could not be read`}>
+          <ErrorPanel
+            title={
+              missing?.reason === 'wrong-chain'
+                ? `Wrong chain: the RPC for ${spec.name} answers for another chain`
+                : `${spec.name} could not be read`
+            }
+          >
             <p data-testid="chain-error">{failure}</p>
             <p className="mt-2 text-xs">
               The other chains are unaffected. Check the RPC URL in Settings, or try again.
@@ -106,6 +139,20 @@ export function ChainSection({
           </div>
         ) : (
           <>
+            {lag ? (
+              <p
+                role="alert"
+                data-testid="chain-lagging"
+                className="mb-2 rounded border border-amber-300 bg-amber-50 px-2 py-1 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200"
+              >
+                This node lags: its newest block is {formatAge(lag.ageSeconds)} old (more than{' '}
+                {lag.maxSeconds} s). The figures below are as of that block, not current, and are left out of
+                the total.{' '}
+                <button type="button" className="underline" onClick={() => state.refetch()}>
+                  Retry
+                </button>
+              </p>
+            ) : null}
             <p className="mb-2 text-xs text-zinc-500 dark:text-zinc-400" data-testid="chain-block">
               Read at block <span className="font-mono">{data.blockNumber?.toString()}</span>
               {data.blockTimestamp !== null ? ` · ${chainTime(data.blockTimestamp)}` : ''}

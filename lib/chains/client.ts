@@ -1,30 +1,228 @@
-import { createPublicClient, http, type PublicClient } from 'viem';
-import { type ChainId, readChain } from './registry';
+import {
+  BaseError,
+  createPublicClient,
+  createTransport,
+  type EIP1193RequestFn,
+  fallback,
+  HttpRequestError,
+  type PublicClient,
+  RpcRequestError,
+  TimeoutError,
+  type Transport,
+} from 'viem';
+import { getHttpRpcClient } from 'viem/utils';
+import { CHAINS, type ChainId, readChain } from './registry';
+
+/**
+ * How long one HTTP request to an RPC may take before it is an error (not retried): a node that never
+ * answers becomes an error within 10 s. A second URL that hangs too adds its own timeout; after that the
+ * hanging URLs are skipped for `RPC_COOLDOWN_MS` while another URL of the chain answers.
+ */
+export const RPC_TIMEOUT_MS = 6_000;
+/** One retry of a request that failed for a reason a retry can fix (HTTP 429/5xx, a dropped connection); none for a timeout. */
+export const RPC_RETRY_COUNT = 1;
+/** Pause before that retry (or the server's Retry-After, capped at this × 4). */
+export const RPC_RETRY_DELAY_MS = 250;
+/** After a failure a URL is skipped (when the chain has another URL that is not failing) for this long. */
+export const RPC_COOLDOWN_MS = 30_000;
 
 export interface ReadClientOptions {
   /** Called once per HTTP request sent to the RPC (request counting for tests and benchmarks). */
   onRequest?: (chainId: ChainId) => void;
   timeoutMs?: number;
+  /** Retries of a retryable failure, per URL (default `RPC_RETRY_COUNT`). */
   retryCount?: number;
 }
 
+/** The RPC answers for another chain: its figures are refused. */
+export class WrongChainError extends BaseError {
+  override name = 'WrongChainError';
+  readonly expected: number;
+  readonly actual: number;
+  constructor(url: string, expected: number, actual: number) {
+    const name = CHAINS[expected as ChainId]?.name ?? `chain ${expected}`;
+    super(`wrong chain: the RPC at ${url} answers for chain ${actual}, not ${expected} (${name})`);
+    this.expected = expected;
+    this.actual = actual;
+  }
+}
+
+/** A URL skipped because it failed a moment ago and the chain has another one. */
+class SkippedRpcError extends BaseError {
+  override name = 'SkippedRpcError';
+}
+
+/** An RPC URL that failed as a transport (no answer, an HTTP error, not JSON-RPC), said in words. */
+export class RpcFailureError extends BaseError {
+  override name = 'RpcFailureError';
+}
+
+function seconds(ms: number): string {
+  return `${Math.round(ms / 100) / 10} s`;
+}
+
+/** The failure in words that say what is wrong (viem's own short message is "HTTP request failed."). */
+function describeFailure(url: string, error: unknown, timeoutMs: number): unknown {
+  if (error instanceof TimeoutError)
+    return new RpcFailureError(`the RPC at ${url} did not answer within ${seconds(timeoutMs)}`, {
+      cause: error,
+    });
+  if (error instanceof HttpRequestError) {
+    if (error.status === 429)
+      return new RpcFailureError(`the RPC at ${url} is rate-limiting (HTTP 429)`, { cause: error });
+    if (error.status !== undefined)
+      return new RpcFailureError(`the RPC at ${url} answered HTTP ${error.status}`, { cause: error });
+    const cause = error.cause;
+    if (cause instanceof SyntaxError)
+      return new RpcFailureError(`the RPC at ${url} answered something that is not JSON`, { cause: error });
+    return new RpcFailureError(`the RPC at ${url} is unreachable (${error.details || 'connection failed'})`, {
+      cause: error,
+    });
+  }
+  return error;
+}
+
+/** Whether an error (or one of its causes) is a chain-id mismatch. */
+export function isWrongChainError(error: unknown): boolean {
+  let e: unknown = error;
+  for (let depth = 0; e && depth < 8; depth++) {
+    if (e instanceof WrongChainError || (e as { name?: unknown }).name === 'WrongChainError') return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+function retryable(error: unknown): boolean {
+  if (error instanceof TimeoutError) return false;
+  if (error instanceof HttpRequestError) {
+    const status = error.status;
+    // No status: the connection failed or the body was not JSON.
+    return status === undefined || status === 429 || status >= 500;
+  }
+  return false;
+}
+
+function retryAfterMs(error: unknown): number {
+  const header = error instanceof HttpRequestError ? error.headers?.get('retry-after') : null;
+  const seconds = header ? Number(header) : Number.NaN;
+  return Number.isFinite(seconds) && seconds >= 0
+    ? Math.min(seconds * 1000, RPC_RETRY_DELAY_MS * 4)
+    : RPC_RETRY_DELAY_MS;
+}
+
+interface JsonRpcAnswer {
+  id?: number;
+  result?: unknown;
+  error?: { code: number; message: string; data?: unknown };
+}
+
+/** Shared by a chain's URLs: which failed recently, and which proved their chain id. */
+interface ChainRpcState {
+  urls: readonly string[];
+  failedAt: Map<string, number>;
+  verified: Set<string>;
+}
+
 /**
- * A read-only client for one chain. It is a public client over the app's own RPC URL: reads never go
- * through a connected wallet's provider, so the wallet's network does not matter.
+ * One RPC URL of one chain. Its first request carries `eth_chainId` in the same JSON-RPC batch (no round
+ * trip of its own) and a mismatch is refused; a retryable failure is retried once; a URL that failed a
+ * moment ago is skipped while another URL of the chain is not failing.
+ */
+function checkedHttp(
+  chainId: ChainId,
+  url: string,
+  state: ChainRpcState,
+  options: Required<Pick<ReadClientOptions, 'timeoutMs' | 'retryCount'>> & ReadClientOptions,
+): Transport {
+  const rpc = getHttpRpcClient(url, {
+    timeout: options.timeoutMs,
+    ...(options.onRequest ? { onRequest: () => options.onRequest?.(chainId) } : {}),
+  });
+  let nextId = 1;
+  const once = async (method: string, params: unknown): Promise<unknown> => {
+    const body = { id: nextId++, method, params };
+    if (state.verified.has(url)) {
+      const answer = (await rpc.request({ body })) as JsonRpcAnswer;
+      if (answer.error) throw new RpcRequestError({ body, error: answer.error, url });
+      return answer.result;
+    }
+    const idCheck = { id: nextId++, method: 'eth_chainId', params: [] };
+    const answers = (await rpc.request({ body: [idCheck, body] })) as unknown;
+    if (!Array.isArray(answers))
+      throw new HttpRequestError({ body, url, details: 'the RPC did not answer a JSON-RPC batch' });
+    const byId = (id: number) => (answers as JsonRpcAnswer[]).find((a) => a?.id === id);
+    const id = byId(idCheck.id);
+    const answer = byId(body.id);
+    if (!id || !answer)
+      throw new HttpRequestError({ body, url, details: 'incomplete JSON-RPC batch answer' });
+    if (id.error) throw new RpcRequestError({ body: idCheck, error: id.error, url });
+    const actual = Number(id.result);
+    if (actual !== chainId) throw new WrongChainError(url, chainId, actual);
+    state.verified.add(url);
+    if (answer.error) throw new RpcRequestError({ body, error: answer.error, url });
+    return answer.result;
+  };
+  return () =>
+    createTransport({
+      key: 'checked-http',
+      name: `RPC ${url}`,
+      type: 'http',
+      retryCount: 0,
+      timeout: options.timeoutMs,
+      request: (async ({ method, params }: { method: string; params?: unknown }) => {
+        const failed = state.failedAt.get(url);
+        const cooling = (u: string) => {
+          const t = state.failedAt.get(u);
+          return t !== undefined && Date.now() - t < RPC_COOLDOWN_MS;
+        };
+        if (failed !== undefined && cooling(url) && state.urls.some((u) => u !== url && !cooling(u)))
+          throw new SkippedRpcError(`skipped ${url}: it failed ${Date.now() - failed} ms ago`);
+        for (let attempt = 0; ; attempt++) {
+          try {
+            const result = await once(method, params);
+            state.failedAt.delete(url);
+            return result;
+          } catch (error) {
+            const rpcError = error instanceof RpcRequestError;
+            // A JSON-RPC error (a revert, a missing block) is the node answering: not a failure of the URL.
+            if (!rpcError) state.failedAt.set(url, Date.now());
+            if (attempt >= options.retryCount || !retryable(error))
+              throw describeFailure(url, error, options.timeoutMs);
+            await new Promise((r) => setTimeout(r, retryAfterMs(error)));
+          }
+        }
+      }) as EIP1193RequestFn,
+    });
+}
+
+/**
+ * A read-only client for one chain over one or several RPC URLs (viem's fallback transport: a failing URL
+ * is skipped to the next). It is a public client over the app's own RPC URLs: reads never go through a
+ * connected wallet's provider, so the wallet's network does not matter. Every URL proves its chain id
+ * before its answers are used; a hang is an error after `RPC_TIMEOUT_MS`; retries are bounded (one per
+ * URL, for retryable failures only), so a failing node sees at most two requests per request.
  */
 export function createReadClient(
   chainId: ChainId,
-  rpcUrl: string,
+  rpcUrls: string | readonly string[],
   options: ReadClientOptions = {},
 ): PublicClient {
-  const { onRequest } = options;
+  const urls = typeof rpcUrls === 'string' ? [rpcUrls] : [...new Set(rpcUrls)];
+  const first = urls[0];
+  if (!first) throw new Error(`chain ${chainId}: no RPC URL`);
+  const state: ChainRpcState = { urls, failedAt: new Map(), verified: new Set() };
+  const resolved = {
+    ...options,
+    timeoutMs: options.timeoutMs ?? RPC_TIMEOUT_MS,
+    retryCount: options.retryCount ?? RPC_RETRY_COUNT,
+  };
+  const transports = urls.map((url) => checkedHttp(chainId, url, state, resolved));
   return createPublicClient({
-    chain: readChain(chainId, rpcUrl),
-    transport: http(rpcUrl, {
-      timeout: options.timeoutMs ?? 15_000,
-      retryCount: options.retryCount ?? 1,
-      ...(onRequest ? { onFetchRequest: () => onRequest(chainId) } : {}),
-    }),
+    chain: readChain(chainId, first),
+    transport:
+      transports.length === 1 && transports[0]
+        ? transports[0]
+        : fallback(transports, { retryCount: 0, rank: false }),
     // Multicall batching is explicit (lib/chains/multicall.ts), so every level is one request.
     batch: { multicall: false },
     cacheTime: 0,

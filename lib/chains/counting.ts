@@ -1,10 +1,13 @@
 import type { PublicClient } from 'viem';
-import { createReadClient } from './client';
-import type { Network } from './network';
+import { createReadClient, type ReadClientOptions } from './client';
+import { chainRpcUrls, type Network } from './network';
 import { CHAIN_IDS, type ChainId } from './registry';
 
 /** Read clients for every chain of a network that count the HTTP requests each chain receives. */
-export function countingClients(network: Network): {
+export function countingClients(
+  network: Network,
+  options: Pick<ReadClientOptions, 'timeoutMs'> = {},
+): {
   clients: Record<ChainId, PublicClient>;
   counts: Record<ChainId, number>;
   reset: () => void;
@@ -13,7 +16,8 @@ export function countingClients(network: Network): {
   const clients = Object.fromEntries(
     CHAIN_IDS.map((id) => [
       id,
-      createReadClient(id, network.chains[id].rpcUrl, {
+      createReadClient(id, chainRpcUrls(network.chains[id]), {
+        ...options,
         onRequest: (chainId) => {
           counts[chainId] += 1;
         },

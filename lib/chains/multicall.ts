@@ -119,6 +119,40 @@ function sunkByTarget(error: unknown): boolean {
   );
 }
 
+async function aggregateCall(
+  client: PublicClient,
+  chunk: readonly Call<unknown>[],
+  options: MulticallOptions,
+): Promise<Hex | undefined> {
+  // aggregate3 is declared payable, so it is simulated with a plain eth_call.
+  const { data } = await client.call({
+    to: options.multicall3,
+    data: encodeFunctionData({
+      abi: multicall3Abi,
+      functionName: 'aggregate3',
+      args: [chunk.map((c) => ({ target: c.target, allowFailure: true, callData: c.callData }))],
+    }),
+    ...(options.blockNumber === undefined ? {} : { blockNumber: options.blockNumber }),
+  });
+  return data;
+}
+
+/** Throws when even an empty aggregate3 fails: the node (or Multicall3) reverts every call. */
+function emptyCallProbe(client: PublicClient, options: MulticallOptions): () => Promise<void> {
+  let result: Promise<void> | null = null;
+  return () => {
+    result ??= aggregateCall(client, [], options).then(
+      () => {},
+      (error: unknown) => {
+        throw new Error(
+          `every call reverts: Multicall3 at ${options.multicall3} fails even with no calls (${errorMessage(error)})`,
+        );
+      },
+    );
+    return result;
+  };
+}
+
 /**
  * One `aggregate3` eth_call. Each call already fails alone inside it, but a hostile target can still sink
  * the whole call: one that burns the 63/64 of gas it is handed leaves too little for the calls after it,
@@ -130,30 +164,25 @@ async function aggregate(
   client: PublicClient,
   chunk: readonly Call<unknown>[],
   options: MulticallOptions,
+  probe: () => Promise<void>,
 ): Promise<RawResult[]> {
   try {
-    // aggregate3 is declared payable, so it is simulated with a plain eth_call.
-    const { data } = await client.call({
-      to: options.multicall3,
-      data: encodeFunctionData({
-        abi: multicall3Abi,
-        functionName: 'aggregate3',
-        args: [chunk.map((c) => ({ target: c.target, allowFailure: true, callData: c.callData }))],
-      }),
-      ...(options.blockNumber === undefined ? {} : { blockNumber: options.blockNumber }),
-    });
+    const data = await aggregateCall(client, chunk, options);
     if (data === undefined)
       throw new NoMulticallError(`Multicall3 at ${options.multicall3} returned nothing (no code there?)`);
     return [...decodeFunctionResult({ abi: multicall3Abi, functionName: 'aggregate3', data })];
   } catch (error) {
     if (!sunkByTarget(error)) throw error;
+    // Before halving, one empty aggregate3 (which no target can sink): if it fails too, the node or
+    // Multicall3 fails every call, and halving would only multiply requests.
+    await probe();
     const [only] = chunk;
     if (chunk.length === 1 && only)
       return [{ failure: `${only.label} sank the whole call: ${errorMessage(error)}` }];
     const half = Math.ceil(chunk.length / 2);
     const [a, b] = await Promise.all([
-      aggregate(client, chunk.slice(0, half), options),
-      aggregate(client, chunk.slice(half), options),
+      aggregate(client, chunk.slice(0, half), options, probe),
+      aggregate(client, chunk.slice(half), options, probe),
     ]);
     return [...a, ...b];
   }
@@ -185,7 +214,8 @@ export async function multicall(
   }
   chunks.push(current);
 
-  const chunkResults = await Promise.all(chunks.map((chunk) => aggregate(client, chunk, options)));
+  const probe = emptyCallProbe(client, options);
+  const chunkResults = await Promise.all(chunks.map((chunk) => aggregate(client, chunk, options, probe)));
 
   const out: Result<unknown>[] = [];
   chunks.forEach((chunk, ci) => {

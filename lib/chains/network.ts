@@ -14,7 +14,10 @@ export const NETWORK_NAMES: readonly NetworkName[] = ['mainnet', 'devnet'];
 /** What one network profile knows about one chain. */
 export interface ChainDeployment {
   chainId: ChainId;
+  /** The first RPC URL (query keys and the settings name it). */
   rpcUrl: string;
+  /** Every RPC URL to try, in order (`rpcUrl` first); absent means `[rpcUrl]`. */
+  rpcUrls?: readonly string[];
   /** Protocol contracts by name (devnet: from the manifest; mainnet: protocols keep their own tables). */
   contracts: Record<string, Address>;
   tokens: TokenEntry[];
@@ -55,9 +58,23 @@ function withOverrides(network: Network, overrides: RpcOverrides): Network {
   const chains = { ...network.chains };
   for (const id of CHAIN_IDS) {
     const url = overrides[id];
-    if (url) chains[id] = { ...chains[id], rpcUrl: url };
+    // A URL the user set replaces the defaults: it is the only one asked.
+    if (url) chains[id] = { ...chains[id], rpcUrl: url, rpcUrls: splitRpcUrls(url) };
   }
   return { ...network, chains };
+}
+
+/** Several URLs may be given as one comma-separated value (`LAYERGLASS_RPC_10=https://a,https://b`). */
+export function splitRpcUrls(value: string): string[] {
+  return value
+    .split(',')
+    .map((u) => u.trim())
+    .filter((u) => u !== '');
+}
+
+/** The URLs a chain's client asks, in order. */
+export function chainRpcUrls(chain: ChainDeployment): readonly string[] {
+  return chain.rpcUrls && chain.rpcUrls.length > 0 ? chain.rpcUrls : [chain.rpcUrl];
 }
 
 export function mainnetNetwork(overrides: RpcOverrides = {}): Network {
@@ -66,6 +83,7 @@ export function mainnetNetwork(overrides: RpcOverrides = {}): Network {
     chains[id] = {
       chainId: id,
       rpcUrl: CHAINS[id].defaultRpcUrl,
+      rpcUrls: CHAINS[id].rpcUrls,
       contracts: {},
       tokens: MAINNET_TOKENS[id],
       nativePrice: MAINNET_PRICES[id].ETH,

@@ -36,7 +36,19 @@ export interface ChainSpec {
   shortName: string;
   /** Multicall3 address (zkSync Era's is not the canonical 0xcA11… one). */
   multicall3: Address;
+  /** The first of `rpcUrls`. */
   defaultRpcUrl: string;
+  /**
+   * Public RPC endpoints, tried in this order (a failing one is skipped to the next); each must prove its
+   * chain id before its answers are used, so a wrong entry here is refused, never believed.
+   */
+  rpcUrls: readonly string[];
+  /**
+   * A head block older than this (seconds, against the wall clock) means the node lags: its figures are
+   * shown, flagged, and left out of totals. About 30 blocks on OP (2 s), far more on Arbitrum (0.25 s)
+   * and two minutes on zkSync Era (its blocks come every second, but its head can pause between batches).
+   */
+  maxHeadAgeSeconds: number;
   explorerUrl: string;
   feeModel: FeeModel;
   /**
@@ -65,6 +77,8 @@ export const CHAINS = {
     shortName: 'Optimism',
     multicall3: '0xcA11bde05977b3631167028862bE2a173976CA11',
     defaultRpcUrl: 'https://mainnet.optimism.io',
+    rpcUrls: ['https://mainnet.optimism.io', 'https://optimism.drpc.org'],
+    maxHeadAgeSeconds: 60,
     explorerUrl: 'https://optimistic.etherscan.io',
     feeModel: 'op-stack',
     evmBlockNumberIsL1: false,
@@ -80,6 +94,8 @@ export const CHAINS = {
     shortName: 'Arbitrum',
     multicall3: '0xcA11bde05977b3631167028862bE2a173976CA11',
     defaultRpcUrl: 'https://arb1.arbitrum.io/rpc',
+    rpcUrls: ['https://arb1.arbitrum.io/rpc', 'https://arbitrum.drpc.org'],
+    maxHeadAgeSeconds: 60,
     explorerUrl: 'https://arbiscan.io',
     feeModel: 'arbitrum',
     evmBlockNumberIsL1: true,
@@ -95,6 +111,8 @@ export const CHAINS = {
     shortName: 'zkSync',
     multicall3: '0xF9cda624FBC7e059355ce98a31693d299FACd963',
     defaultRpcUrl: 'https://mainnet.era.zksync.io',
+    rpcUrls: ['https://mainnet.era.zksync.io', 'https://zksync.drpc.org'],
+    maxHeadAgeSeconds: 120,
     explorerUrl: 'https://explorer.zksync.io',
     feeModel: 'zksync',
     evmBlockNumberIsL1: false,

@@ -4,6 +4,14 @@ export type RpcOverrides = Partial<Record<ChainId, string>>;
 
 /** Returns why a user-supplied RPC URL is unusable, or null when it is fine. */
 export function rpcUrlProblem(url: string): string | null {
+  const several = url.split(',').map((u) => u.trim());
+  if (several.length > 1) {
+    for (const u of several) {
+      const problem = u === '' ? 'an empty URL in the list' : rpcUrlProblem(u);
+      if (problem) return problem;
+    }
+    return null;
+  }
   let parsed: URL;
   try {
     parsed = new URL(url);

@@ -262,7 +262,9 @@ describe('OP Stack quotes against what a transaction really pays (devnet chain 1
       const quotedTotal = a.totalWei ?? -1n;
       const { base, tip } = { base: quote.gasPrice.baseFee, tip: quote.gasPrice.priorityFee };
       const r = await sendAsQuoted(a.tx, a.gas, base, tip);
-      expect(r.blockNumber).toBe(quote.blockNumber + 1n);
+      // The devnet mines a block every second, so one may come between the quote and the inclusion; the
+      // base fee's move between them is accounted for below.
+      expect(r.blockNumber).toBeGreaterThan(quote.blockNumber);
       expect(r.effective).toBe(r.inclusionBase + tip);
       expect(r.gasUsed).toBeLessThanOrEqual(a.gas);
 

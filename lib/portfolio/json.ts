@@ -1,8 +1,7 @@
 import { formatUnits } from 'viem';
 import { USD_DECIMALS } from '../prices/types';
-import { chainTotal } from './select';
+import { chainTotal, type MissingChain, portfolioTotals, positionUsdE18 } from './select';
 import type { AssetAmount, ChainPortfolio, Portfolio, Position } from './types';
-import { positionValue, sumValues } from './value';
 
 /** USD as a JSON number: the one place a USD bigint becomes a float, for output only. */
 export function usdNumber(usdE18: bigint): number {
@@ -34,13 +33,14 @@ function assetJson(a: AssetAmount) {
 }
 
 function positionJson(p: Position) {
-  const value = positionValue(p);
+  const usd = positionUsdE18(p);
   return {
     protocol: p.protocol,
     kind: p.kind,
     id: p.id,
     label: p.label,
-    usd: usdNumber(value.usdE18),
+    /** Null when any non-zero amount in it has no usable price. */
+    usd: usd === null ? null : usdNumber(usd),
     assets: p.assets.map(assetJson),
     rewards: p.rewards.map(assetJson),
     yield: p.yield,
@@ -50,14 +50,17 @@ function positionJson(p: Position) {
   };
 }
 
-function chainJson(c: ChainPortfolio) {
+function chainJson(c: ChainPortfolio, missing: MissingChain | undefined) {
   const value = chainTotal(c);
   return {
     chainId: c.chainId,
     blockNumber: c.blockNumber === null ? null : c.blockNumber.toString(),
     blockTimestamp: c.blockTimestamp === null ? null : c.blockTimestamp.toString(),
     error: c.error,
-    totalUsd: usdNumber(value.usdE18),
+    /** Null when the chain is in the top-level `missingChains` (a lagging chain keeps its positions). */
+    totalUsd: missing ? null : usdNumber(value.usdE18),
+    lagging: missing?.reason === 'lagging',
+    headAgeSeconds: c.headAgeSeconds ?? null,
     totalIncludesUntrustedPrices: value.includesUntrusted,
     unpricedAmounts: value.unpriced,
     protocolErrors: c.protocolErrors,
@@ -66,15 +69,22 @@ function chainJson(c: ChainPortfolio) {
   };
 }
 
-/** The `--json` shape of `npm run portfolio`: amounts as decimal strings of base units. */
+/**
+ * The `--json` shape of `npm run portfolio`: amounts as decimal strings of base units. `totalUsd` sums
+ * only the chains not in `missingChains` (`reason`: `error`, `wrong-chain` or `lagging`, with the lagging
+ * head's `ageSeconds`); `missingProtocols` names protocols that failed on a summed chain.
+ */
 export function portfolioJson(p: Portfolio) {
-  const total = sumValues(p.chains.map(chainTotal));
+  const totals = portfolioTotals(p.chains.map((c) => ({ chainId: c.chainId, chain: c })));
+  const missing = new Map(totals.missingChains.map((m) => [m.chainId, m]));
   return {
     address: p.address,
     network: p.network,
-    totalUsd: usdNumber(total.usdE18),
-    totalIncludesUntrustedPrices: total.includesUntrusted,
-    chains: p.chains.map(chainJson),
+    totalUsd: usdNumber(totals.total.usdE18),
+    totalIncludesUntrustedPrices: totals.total.includesUntrusted,
+    missingChains: totals.missingChains,
+    missingProtocols: totals.missingProtocols,
+    chains: p.chains.map((c) => chainJson(c, missing.get(c.chainId))),
   };
 }
 

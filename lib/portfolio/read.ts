@@ -1,4 +1,5 @@
 import type { Address, PublicClient } from 'viem';
+import { isWrongChainError } from '../chains/client';
 import { Batch, call, chainMulticall, errorMessage, multicall3Abi } from '../chains/multicall';
 import type { Network } from '../chains/network';
 import { CHAIN_IDS, CHAINS, type ChainId } from '../chains/registry';
@@ -26,6 +27,8 @@ export interface ChainReadOptions {
   /** Contracts the user added for modules to read (vaults, farms), by module id (see `ChainReadContext`). */
   userEntries?: Readonly<Record<string, readonly Address[]>>;
   protocols?: readonly RegisteredModule[];
+  /** The wall clock (ms), for the head's age. */
+  now?: () => number;
 }
 
 /**
@@ -49,6 +52,7 @@ export async function readChainPortfolio(options: ChainReadOptions): Promise<Cha
   const ts = timestamp();
   if (!ts.ok) throw new Error(`Multicall3 unusable at ${multicall3}: ${ts.error}`);
   const blockTimestamp = ts.value;
+  const headAgeSeconds = Math.round((options.now ?? Date.now)() / 1000 - Number(blockTimestamp));
   const { prices } = priceBook(blockTimestamp);
   const positions: Position[] = wallet(prices);
 
@@ -84,7 +88,17 @@ export async function readChainPortfolio(options: ChainReadOptions): Promise<Cha
   applyReceipts(positions, receipts);
   applyTokenYields(positions, tokenYields);
 
-  return { chainId, blockNumber, blockTimestamp, error: null, positions, protocolErrors, summaries };
+  return {
+    chainId,
+    blockNumber,
+    blockTimestamp,
+    error: null,
+    errorKind: null,
+    headAgeSeconds,
+    positions,
+    protocolErrors,
+    summaries,
+  };
 }
 
 /** A chain that could not be read: it says why, and carries no figures. */
@@ -94,6 +108,8 @@ export function failedChain(chainId: ChainId, error: unknown): ChainPortfolio {
     blockNumber: null,
     blockTimestamp: null,
     error: errorMessage(error),
+    errorKind: isWrongChainError(error) ? 'wrong-chain' : 'error',
+    headAgeSeconds: null,
     positions: [],
     protocolErrors: [],
     summaries: [],
@@ -109,6 +125,7 @@ export async function readPortfolio(
     extraTokens?: Partial<Record<ChainId, readonly Address[]>>;
     userEntries?: Partial<Record<ChainId, Readonly<Record<string, readonly Address[]>>>>;
     protocols?: readonly RegisteredModule[];
+    now?: () => number;
   } = {},
 ): Promise<Portfolio> {
   const chains = await Promise.all(
@@ -121,6 +138,7 @@ export async function readPortfolio(
         ...(options.extraTokens?.[chainId] ? { extraTokens: options.extraTokens[chainId] } : {}),
         ...(options.userEntries?.[chainId] ? { userEntries: options.userEntries[chainId] } : {}),
         ...(options.protocols ? { protocols: options.protocols } : {}),
+        ...(options.now ? { now: options.now } : {}),
       }).catch((error: unknown) => failedChain(chainId, error)),
     ),
   );

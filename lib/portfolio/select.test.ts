@@ -70,7 +70,8 @@ function chain(
   return {
     chainId,
     blockNumber: 100n,
-    blockTimestamp: 1000n,
+    // Fresh: a head older than the registry's threshold would be lagging.
+    blockTimestamp: BigInt(Math.floor(Date.now() / 1000)),
     error: null,
     positions,
     protocolErrors: [],
@@ -105,10 +106,13 @@ describe('totals', () => {
           protocolErrors: [{ protocol: 'x', error: 'e' }],
         }),
       },
-      { chainId: 42161, chain: null },
+      { chainId: 42161, chain: null, error: new Error('down') },
+      { chainId: 324, chain: null },
     ]);
     expect(t.total.usdE18).toBe((100n + 50n - 20n) * 10n ** 18n);
-    expect(t.missingChains).toEqual([42161]);
+    expect(t.missingChains.map((m) => [m.chainId, m.reason])).toEqual([[42161, 'error']]);
+    // Not yet loaded is not missing.
+    expect(t.loadingChains).toEqual([324]);
     expect(t.incompleteChains).toEqual([{ chainId: 10, protocols: ['x'] }]);
     expect(countedPositions([wallet, receipt])).toEqual([wallet]);
   });

@@ -1,5 +1,6 @@
 import { formatUnits } from 'viem';
-import type { ChainId } from '../chains/registry';
+import { isWrongChainError } from '../chains/client';
+import { CHAINS, type ChainId } from '../chains/registry';
 import { protocolInfo } from '../protocols/registry';
 import { DISPLAY_GROUP_ORDER, type DisplayGroup, kindGroup } from './kinds';
 import type { ChainPortfolio, Position, ProtocolSummary } from './types';
@@ -31,6 +32,48 @@ export function chainFailure(state: ChainQueryState): string | null {
   return state.error?.message ?? state.data?.error ?? null;
 }
 
+/** Why a chain's figures are left out of the totals. */
+export type MissingReason = 'error' | 'wrong-chain' | 'lagging';
+
+/** A chain left out of the totals, and why (`--json`'s top-level `missingChains`). */
+export interface MissingChain {
+  chainId: ChainId;
+  reason: MissingReason;
+  /** How old the lagging node's head block was when read, in seconds. */
+  ageSeconds?: number;
+}
+
+/** A protocol that could not be read on a chain whose other figures are in the totals. */
+export interface MissingProtocol {
+  chainId: ChainId;
+  protocol: string;
+}
+
+/**
+ * The head's age if it is over the chain's threshold (`maxHeadAgeSeconds` in the chain registry), else
+ * null: the node lags, so its figures, though consistent at their block, are not current.
+ */
+export function chainLag(chain: ChainPortfolio): { ageSeconds: number; maxSeconds: number } | null {
+  const age = chain.headAgeSeconds;
+  const maxSeconds = CHAINS[chain.chainId].maxHeadAgeSeconds;
+  if (age === undefined || age === null || age <= maxSeconds) return null;
+  return { ageSeconds: age, maxSeconds };
+}
+
+/**
+ * Why a chain is left out of the totals, or null when it counts (or is still loading): it could not be
+ * read (`wrong-chain` when its RPC answers for another chain), or its node lags.
+ */
+export function chainMissing(chainId: ChainId, state: ChainQueryState): MissingChain | null {
+  if (state.error) return { chainId, reason: isWrongChainError(state.error) ? 'wrong-chain' : 'error' };
+  const data = state.data;
+  if (!data) return null;
+  if (data.error !== null)
+    return { chainId, reason: data.errorKind === 'wrong-chain' ? 'wrong-chain' : 'error' };
+  const lag = chainLag(data);
+  return lag ? { chainId, reason: 'lagging', ageSeconds: lag.ageSeconds } : null;
+}
+
 /** Positions that count in totals: receipt tokens counted by the position they stand for are left out. */
 export function countedPositions(positions: readonly Position[]): Position[] {
   return positions.filter((p) => p.countedIn === undefined);
@@ -40,32 +83,93 @@ export function chainTotal(chain: ChainPortfolio): ValueSummary {
   return sumValues(countedPositions(chain.positions).map(positionValue));
 }
 
+/**
+ * A position's USD value (18 decimals), or null when any non-zero amount in it has no usable price (or
+ * its contents could not be read): it is shown as unknown ("—"), never as $0.00.
+ */
+export function positionUsdE18(p: Position): bigint | null {
+  const v = positionValue(p);
+  return v.unpriced > 0 ? null : v.usdE18;
+}
+
 export interface PortfolioTotals {
+  /** Sum over the chains in `byChain` only. */
   total: ValueSummary;
   byChain: { chainId: ChainId; value: ValueSummary }[];
-  /** Chains with no current figures (failed, or not loaded yet), not in `total`. */
-  missingChains: ChainId[];
+  /** Chains left out of `total`, and why (failed, answering for another chain, lagging). */
+  missingChains: MissingChain[];
+  /** Protocols that failed on a chain that is in `total` (their positions are not in it). */
+  missingProtocols: MissingProtocol[];
+  /** Chains with no figures yet (still loading): not in `total` either. */
+  loadingChains: ChainId[];
   /** Chains whose total lacks a protocol that failed there. */
   incompleteChains: { chainId: ChainId; protocols: string[] }[];
 }
 
-/** Totals over the chains that have current figures; the rest are named, never summed as zero. */
-export function portfolioTotals(
-  chains: readonly { chainId: ChainId; chain: ChainPortfolio | null }[],
-): PortfolioTotals {
+/** One chain as `portfolioTotals` takes it: its last figures, and the error of its last attempt. */
+export interface ChainTotalsInput {
+  chainId: ChainId;
+  chain: ChainPortfolio | null | undefined;
+  error?: Error | null;
+}
+
+/**
+ * Totals over the chains that have current figures; the rest are named with the reason, never summed
+ * as zero. A lagging chain keeps its own figures (shown, flagged) but is not in the total.
+ */
+export function portfolioTotals(chains: readonly ChainTotalsInput[]): PortfolioTotals {
   const byChain: PortfolioTotals['byChain'] = [];
-  const missingChains: ChainId[] = [];
+  const missingChains: MissingChain[] = [];
+  const missingProtocols: MissingProtocol[] = [];
+  const loadingChains: ChainId[] = [];
   const incompleteChains: PortfolioTotals['incompleteChains'] = [];
-  for (const { chainId, chain } of chains) {
+  for (const { chainId, chain, error } of chains) {
+    const missing = chainMissing(chainId, { data: chain, error: error ?? null });
+    if (missing) {
+      missingChains.push(missing);
+      continue;
+    }
     if (!chain) {
-      missingChains.push(chainId);
+      loadingChains.push(chainId);
       continue;
     }
     byChain.push({ chainId, value: chainTotal(chain) });
-    if (chain.protocolErrors.length > 0)
+    if (chain.protocolErrors.length > 0) {
       incompleteChains.push({ chainId, protocols: chain.protocolErrors.map((e) => e.protocol) });
+      for (const e of chain.protocolErrors) missingProtocols.push({ chainId, protocol: e.protocol });
+    }
   }
-  return { total: sumValues(byChain.map((c) => c.value)), byChain, missingChains, incompleteChains };
+  return {
+    total: sumValues(byChain.map((c) => c.value)),
+    byChain,
+    missingChains,
+    missingProtocols,
+    loadingChains,
+    incompleteChains,
+  };
+}
+
+/** Words for a missing chain: "Arbitrum One: answers for another chain" (CLI first line, page badge). */
+export function missingChainText(m: MissingChain): string {
+  const name = CHAINS[m.chainId].name;
+  switch (m.reason) {
+    case 'wrong-chain':
+      return `${name}: its RPC answers for another chain`;
+    case 'lagging':
+      return `${name}: node lagging, head ${formatAge(m.ageSeconds ?? 0)} old`;
+    default:
+      return `${name}: could not be read`;
+  }
+}
+
+/** "45 s", "12 min", "3 h 5 min". */
+export function formatAge(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  if (s < 120) return `${s} s`;
+  const m = Math.floor(s / 60);
+  if (m < 120) return `${m} min`;
+  const h = Math.floor(m / 60);
+  return m % 60 === 0 ? `${h} h` : `${h} h ${m % 60} min`;
 }
 
 export interface ProtocolGroup {

@@ -120,6 +120,13 @@ export interface ChainPortfolio {
   blockTimestamp: bigint | null;
   /** Why the chain could not be read at all. */
   error: string | null;
+  /** What kind of failure `error` is: the RPC answering for another chain is told apart. */
+  errorKind?: 'wrong-chain' | 'error' | null;
+  /**
+   * Seconds from the head block's timestamp to the wall clock when it was read: a node whose head is
+   * older than the chain's `maxHeadAgeSeconds` lags (see `lib/portfolio/select#chainLag`).
+   */
+  headAgeSeconds?: number | null;
   positions: Position[];
   /** Protocols that failed on this chain while the rest of it was read. */
   protocolErrors: ProtocolError[];

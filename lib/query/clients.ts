@@ -1,15 +1,20 @@
 import type { PublicClient } from 'viem';
 import { createReadClient } from '../chains/client';
+import { type ChainDeployment, chainRpcUrls } from '../chains/network';
 import type { ChainId } from '../chains/registry';
 
 const clients = new Map<string, PublicClient>();
 
-/** One read client per (chain, RPC URL), reused across queries and renders. */
-export function readClient(chainId: ChainId, rpcUrl: string): PublicClient {
-  const key = `${chainId}:${rpcUrl}`;
+/**
+ * One read client per (chain, RPC URLs), reused across queries and renders (so each URL proves its chain
+ * id once). Takes the chain's deployment (its URLs in order) or a single URL.
+ */
+export function readClient(chainId: ChainId, rpc: string | ChainDeployment): PublicClient {
+  const urls = typeof rpc === 'string' ? [rpc] : chainRpcUrls(rpc);
+  const key = `${chainId}:${urls.join(',')}`;
   let client = clients.get(key);
   if (!client) {
-    client = createReadClient(chainId, rpcUrl);
+    client = createReadClient(chainId, urls);
     clients.set(key, client);
   }
   return client;

@@ -30,11 +30,12 @@ export function chainFeesQueryOptions(network: Network, chainId: ChainId, refres
   return {
     queryKey: feeKeys.quote(network, chainId),
     queryFn: (): Promise<ChainFeeQuote> =>
-      quoteChainFees({ network, chainId, client: readClient(chainId, network.chains[chainId].rpcUrl) }),
+      quoteChainFees({ network, chainId, client: readClient(chainId, network.chains[chainId]) }),
     staleTime: refreshMs / 2,
     refetchInterval: refreshMs,
     refetchIntervalInBackground: false,
-    retry: 1,
+    // The client retries what a retry can fix (lib/chains/client.ts): no second round here.
+    retry: 0,
   };
 }
 
@@ -42,10 +43,11 @@ export function feeHistoryQueryOptions(network: Network, chainId: ChainId) {
   return {
     queryKey: feeKeys.history(network, chainId),
     queryFn: (): Promise<ChainFeeHistory> =>
-      readFeeHistory(readClient(chainId, network.chains[chainId].rpcUrl), chainId),
+      readFeeHistory(readClient(chainId, network.chains[chainId]), chainId),
     staleTime: FEE_HISTORY_REFRESH_MS / 2,
     refetchInterval: FEE_HISTORY_REFRESH_MS,
     refetchIntervalInBackground: false,
-    retry: 1,
+    // The client retries what a retry can fix (lib/chains/client.ts): no second round here.
+    retry: 0,
   };
 }

@@ -48,13 +48,15 @@ export function chainPortfolioQueryOptions(
       readChainPortfolio({
         network,
         chainId,
-        client: readClient(chainId, network.chains[chainId].rpcUrl),
+        client: readClient(chainId, network.chains[chainId]),
         owner,
         extraTokens,
         userEntries,
       }),
     staleTime: PORTFOLIO_REFRESH_MS / 2,
     refetchInterval: PORTFOLIO_REFRESH_MS,
-    retry: 1,
+    // The client already retries what a retry can fix (lib/chains/client.ts); a second round here would
+    // double the time a hang takes to become an error, and the requests a rate-limited RPC receives.
+    retry: 0,
   };
 }

@@ -80,7 +80,8 @@ export function parseAddressInput(input: string): { address: Address } | { error
   const mixedCase = hex !== hex.toLowerCase() && hex !== hex.toUpperCase();
   if (mixedCase && !isAddress(value, { strict: true })) {
     return {
-      error: 'The address’s checksum (its mix of upper and lower case) does not match: check for a typo.',
+      error:
+        'Bad EIP-55 checksum: the address’s mix of upper and lower case does not match its checksum, so it may hold a typo. Check it.',
     };
   }
   return { address: getAddress(value) };

@@ -1,7 +1,7 @@
 import type { Address } from 'viem';
 import { createReadClient } from '../../lib/chains/client';
 import type { DevnetManifest } from '../../lib/chains/manifest';
-import { devnetNetwork, resolveDeployment } from '../../lib/chains/network';
+import { chainRpcUrls, devnetNetwork, resolveDeployment } from '../../lib/chains/network';
 import { CHAIN_IDS } from '../../lib/chains/registry';
 import type { ChainReadContext } from '../../lib/portfolio/types';
 import { AAVE_V3_DEPLOYMENT } from '../../lib/protocols/aave-v3/addresses';
@@ -18,7 +18,7 @@ export async function benchAave(manifest: DevnetManifest): Promise<void> {
   const owner = manifest.accounts.demo as Address;
   for (const chainId of CHAIN_IDS) {
     let requests = 0;
-    const client = createReadClient(chainId, network.chains[chainId].rpcUrl, {
+    const client = createReadClient(chainId, chainRpcUrls(network.chains[chainId]), {
       onRequest: () => {
         requests += 1;
       },

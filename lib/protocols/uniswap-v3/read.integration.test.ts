@@ -621,8 +621,10 @@ describe('round trips', () => {
     expect(one.chain.v3).toHaveLength(1);
     expect(many.chain.v3).toHaveLength(200);
     expect(many.chain.v3.every((p) => p.warning === null && p.assets.some((a) => a.amount > 0n))).toBe(true);
-    // The chain read is 2 levels (block number; wallet and prices), then the protocol's 4.
-    expect(one.depth).toBeLessThanOrEqual(6);
+    // The chain read is 2 levels (block number; wallet and prices), then the protocol's 4, and one more
+    // header round when the past block's search needs it (the devnet's head runs on the wall clock, past an
+    // idle span after its seeded history, so block times around the head are uneven).
+    expect(one.depth).toBeLessThanOrEqual(7);
     expect(many.depth).toBe(one.depth);
   });
 });
