@@ -2,7 +2,6 @@
 
 import { useState } from 'react';
 import type { Address } from 'viem';
-import { useConnection } from 'wagmi';
 import { CHAIN_IDS, CHAINS } from '@/lib/chains/registry';
 import { formatUsd } from '@/lib/format/index';
 import type { ChainPortfolio } from '@/lib/portfolio/types';
@@ -11,6 +10,7 @@ import { DashboardFeeSummary } from '../fees/DashboardFeeSummary';
 import { usePortfolio } from '../hooks/usePortfolio';
 import { useSettings } from '../settings/SettingsProvider';
 import { Badge, buttonClass, Card, Skeleton } from '../ui/primitives';
+import { useWallet } from '../wallet/WalletProvider';
 import { ChainSection } from './ChainSection';
 
 function AllocationBar({
@@ -56,7 +56,7 @@ function AllocationBar({
 /** The dashboard of one address: a summary across chains, then one section per chain. */
 export function AddressDashboard({ address }: { address: Address }) {
   const { networkName } = useSettings();
-  const connection = useConnection();
+  const connection = useWallet();
   const queries = usePortfolio(address);
   const [copied, setCopied] = useState(false);
 

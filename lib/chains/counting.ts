@@ -1,11 +1,10 @@
-import type { PublicClient } from 'viem';
-import { createReadClient } from './client';
+import { createReadClient, type ReadClient } from './client';
 import type { Network } from './network';
 import { CHAIN_IDS, type ChainId } from './registry';
 
 /** Read clients for every chain of a network that count the HTTP requests each chain receives. */
 export function countingClients(network: Network): {
-  clients: Record<ChainId, PublicClient>;
+  clients: Record<ChainId, ReadClient>;
   counts: Record<ChainId, number>;
   reset: () => void;
 } {
@@ -19,7 +18,7 @@ export function countingClients(network: Network): {
         },
       }),
     ]),
-  ) as Record<ChainId, PublicClient>;
+  ) as Record<ChainId, ReadClient>;
   const reset = () => {
     for (const id of CHAIN_IDS) counts[id] = 0;
   };

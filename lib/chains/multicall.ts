@@ -11,10 +11,10 @@ import {
   encodeFunctionData,
   type Hex,
   HttpRequestError,
-  type PublicClient,
   parseAbi,
   TimeoutError,
 } from 'viem';
+import type { ReadClient } from './client';
 
 export const multicall3Abi = parseAbi([
   'struct Call3 { address target; bool allowFailure; bytes callData; }',
@@ -116,7 +116,7 @@ function sunkByTarget(error: unknown): boolean {
  * this costs extra round trips only when it happens.
  */
 async function aggregate(
-  client: PublicClient,
+  client: ReadClient,
   chunk: readonly Call<unknown>[],
   options: MulticallOptions,
 ): Promise<RawResult[]> {
@@ -153,7 +153,7 @@ async function aggregate(
  * undecodable return yields `{ ok: false }` for that call alone. A transport failure rejects.
  */
 export async function multicall(
-  client: PublicClient,
+  client: ReadClient,
   calls: readonly Call<unknown>[],
   options: MulticallOptions,
 ): Promise<Result<unknown>[]> {
@@ -221,7 +221,7 @@ export class Batch {
     return this.calls.length;
   }
 
-  async execute(client: PublicClient, options: MulticallOptions): Promise<void> {
+  async execute(client: ReadClient, options: MulticallOptions): Promise<void> {
     this.results = await multicall(client, this.calls, options);
   }
 }

@@ -1,4 +1,5 @@
-import type { Address, PublicClient } from 'viem';
+import type { Address } from 'viem';
+import type { ReadClient } from '../chains/client';
 import { Batch, call, errorMessage, multicall3Abi } from '../chains/multicall';
 import type { Network } from '../chains/network';
 import { CHAIN_IDS, CHAINS, type ChainId } from '../chains/registry';
@@ -20,7 +21,7 @@ import type {
 export interface ChainReadOptions {
   network: Network;
   chainId: ChainId;
-  client: PublicClient;
+  client: ReadClient;
   owner: Address;
   extraTokens?: readonly Address[];
   protocols?: readonly RegisteredModule[];
@@ -101,7 +102,7 @@ export function failedChain(chainId: ChainId, error: unknown): ChainPortfolio {
 export async function readPortfolio(
   network: Network,
   owner: Address,
-  clients: Record<ChainId, PublicClient>,
+  clients: Record<ChainId, ReadClient>,
   options: {
     extraTokens?: Partial<Record<ChainId, readonly Address[]>>;
     protocols?: readonly RegisteredModule[];

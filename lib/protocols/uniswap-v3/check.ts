@@ -1,4 +1,4 @@
-import type { PublicClient } from 'viem';
+import type { ReadClient } from '../../chains/client';
 import { Batch, call } from '../../chains/multicall';
 import { CHAINS, type ChainId } from '../../chains/registry';
 import type { TokenEntry } from '../../tokens/types';
@@ -14,7 +14,7 @@ export type { DeploymentCheck } from '../module';
  * of those pools that exists (at least one must).
  */
 export async function checkV3Deployment(
-  client: PublicClient,
+  client: ReadClient,
   chainId: ChainId,
   deployment: V3Deployment,
   tokens: readonly TokenEntry[],
