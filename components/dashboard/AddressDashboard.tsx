@@ -12,6 +12,7 @@ import { useSettings } from '../settings/SettingsProvider';
 import { Badge, buttonClass, Card, Skeleton } from '../ui/primitives';
 import { useWallet } from '../wallet/WalletProvider';
 import { ChainSection } from './ChainSection';
+import { useRevealCount } from './reveal';
 
 function AllocationBar({
   chains,
@@ -70,6 +71,8 @@ export function AddressDashboard({ address }: { address: Address }) {
   const total = sumValues(values.map((v) => v.value));
   const pending = queries.some((q) => q.isPending);
   const isOwn = connection.address?.toLowerCase() === address.toLowerCase();
+  // Chain sections appear in order, so one growing never pushes another already on screen (CLS).
+  const revealed = useRevealCount(queries.map((q) => !!q.data || !!q.error));
 
   return (
     <div className="space-y-4">
@@ -150,6 +153,7 @@ export function AddressDashboard({ address }: { address: Address }) {
 
       {CHAIN_IDS.map((chainId, i) => {
         const q = queries[i];
+        if (i >= revealed) return null;
         return (
           <ChainSection
             key={chainId}
