@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
@@ -170,6 +171,44 @@ async function benchWhale(manifest: DevnetManifest, base: string) {
   }
 }
 
+/** Everything a first visit fetches until the page is read and drawn, JS split into first load and lazy. */
+async function benchTransfer(base: string, pages: readonly [string, string][]) {
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  try {
+    console.log(
+      'JS a first visit fetches until the page is drawn (gzip -9 of each script; no wallet code expected):',
+    );
+    for (const [label, path] of pages) {
+      const page = await browser.newPage({ viewport: { width: 412, height: 823 } });
+      const scripts: Promise<{ url: string; gzip: number; wallet: boolean }>[] = [];
+      page.on('response', (response) => {
+        if (response.url().endsWith('.js'))
+          scripts.push(
+            response.body().then((b) => ({
+              url: response.url(),
+              gzip: gzipSync(b, { level: 9 }).length,
+              wallet: b.includes('eip6963:requestProvider'),
+            })),
+          );
+      });
+      await page.goto(`${base}${path}`);
+      await page.waitForLoadState('networkidle');
+      const all = await Promise.all(scripts);
+      const html = await (await fetch(`${base}${path}`)).text();
+      const initial = all.filter((s) => html.includes(new URL(s.url).pathname));
+      const lazy = all.filter((s) => !html.includes(new URL(s.url).pathname));
+      const sum = (xs: { gzip: number }[]) => (xs.reduce((a, x) => a + x.gzip, 0) / 1024).toFixed(1);
+      const wallet = all.filter((x) => x.wallet).length;
+      console.log(
+        `  ${label.padEnd(18)} ${sum(all)} KiB in ${all.length} scripts: ${sum(initial)} KiB in the HTML, ${sum(lazy)} KiB lazy (${lazy.length} chunks); wallet (wagmi) chunks fetched: ${wallet}`,
+      );
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
 /**
  * The page as a visitor gets it, from the existing out/ build (nothing is built here), served by
  * scripts/serve.ts against the bench's devnet: Lighthouse on the demo address and /fees, and the whale.
@@ -187,6 +226,11 @@ export async function benchPage(manifest: DevnetManifest): Promise<void> {
   try {
     const demo = manifest.accounts.demo;
     if (!demo) throw new Error('manifest has no demo account');
+    await benchTransfer(base, [
+      ['/', '/'],
+      ['/address/<demo>', `/address/${demo}`],
+      ['/fees', '/fees'],
+    ]);
     if (process.env.LAYERGLASS_BENCH_SKIP_LIGHTHOUSE !== '1')
       await benchLighthouse(base, [
         [`/address/<demo>`, `/address/${demo}`],
