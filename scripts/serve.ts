@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import {
   createServer,
   type IncomingMessage,
@@ -8,7 +9,8 @@ import {
 } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, gzip as gzipCallback, constants as zlib } from 'node:zlib';
 import { parseManifest } from '../lib/chains/manifest';
 import {
   configuredRpcUrls,
@@ -65,11 +67,17 @@ export function negotiateEncoding(accept: string | undefined): Encoding {
   return null;
 }
 
-/** Compressed bodies, made once per file version (the export is static). */
-const compressed = new Map<string, { mtimeMs: number; br?: Buffer; gzip?: Buffer }>();
+const brotli = promisify(brotliCompress);
+const gzip = promisify(gzipCallback);
 
-function body(file: string, encoding: Encoding): Buffer {
-  const raw = readFileSync(file);
+/**
+ * Compressed bodies, made once per file version (the export is static), off the event loop so a first
+ * request for a large chunk never stalls the others.
+ */
+const compressed = new Map<string, { mtimeMs: number; br?: Promise<Buffer>; gzip?: Promise<Buffer> }>();
+
+async function body(file: string, encoding: Encoding): Promise<Buffer> {
+  const raw = await readFile(file);
   if (!encoding) return raw;
   const { mtimeMs } = statSync(file);
   let entry = compressed.get(file);
@@ -78,11 +86,11 @@ function body(file: string, encoding: Encoding): Buffer {
     compressed.set(file, entry);
   }
   if (encoding === 'br')
-    entry.br ??= brotliCompressSync(raw, {
+    entry.br ??= brotli(raw, {
       params: { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_SIZE_HINT]: raw.length },
     });
-  else entry.gzip ??= gzipSync(raw, { level: 9 });
-  return (encoding === 'br' ? entry.br : entry.gzip) ?? raw;
+  else entry.gzip ??= gzip(raw, { level: 9 });
+  return (await (encoding === 'br' ? entry.br : entry.gzip)) ?? raw;
 }
 
 /**
@@ -129,7 +137,7 @@ export function serve(options: ServeOptions): Promise<Server> {
   );
   const security = securityHeaders(csp);
 
-  const send = (
+  const send = async (
     req: IncomingMessage,
     res: ServerResponse,
     status: number,
@@ -139,7 +147,7 @@ export function serve(options: ServeOptions): Promise<Server> {
     const type = file ? extname(file) : '.txt';
     const encoding =
       file && COMPRESSIBLE.has(type) ? negotiateEncoding(req.headers['accept-encoding']) : null;
-    const payload = file ? body(file, encoding) : Buffer.from('not found');
+    const payload = file ? await body(file, encoding) : Buffer.from('not found');
     res.writeHead(status, {
       ...security,
       'content-type': TYPES[type] ?? 'application/octet-stream',
@@ -151,24 +159,32 @@ export function serve(options: ServeOptions): Promise<Server> {
     res.end(req.method === 'HEAD' ? undefined : payload);
   };
 
+  const respond = (...args: Parameters<typeof send>) => {
+    const res = args[1];
+    send(...args).catch(() => {
+      if (res.headersSent) res.destroy();
+      else res.writeHead(500, security).end();
+    });
+  };
+
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === DEVNET_MANIFEST_ROUTE) {
       if (!options.manifestPath || !existsSync(options.manifestPath)) {
-        send(req, res, 404, null, {});
+        respond(req, res, 404, null, {});
         return;
       }
-      send(req, res, 200, options.manifestPath, { 'cache-control': 'no-store' });
+      respond(req, res, 200, options.manifestPath, { 'cache-control': 'no-store' });
       return;
     }
     const file = fileFor(url.pathname === '/' ? '/index.html' : url.pathname);
     if (!file) {
       const notFound = join(root, '404.html');
-      send(req, res, 404, existsSync(notFound) ? notFound : null, { 'cache-control': 'no-cache' });
+      respond(req, res, 404, existsSync(notFound) ? notFound : null, { 'cache-control': 'no-cache' });
       return;
     }
     const immutable = url.pathname.startsWith('/_next/static/');
-    send(req, res, 200, file, {
+    respond(req, res, 200, file, {
       'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
     });
   });

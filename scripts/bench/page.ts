@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import type { Address, Hex } from 'viem';
 import { DevnetChain } from '../../devnet/chain';
 import { mintManyWethUsdcPositions } from '../../devnet/seed/uniswap-v3';
@@ -108,6 +108,11 @@ async function benchLighthouse(base: string, pages: readonly [string, string][])
   }
 }
 
+async function chainsReady(page: Page) {
+  for (const id of CHAIN_IDS)
+    await page.locator(`[data-testid="chain-${id}"][data-state="ready"]`).waitFor({ timeout: 120_000 });
+}
+
 /** The whale's page: time until every chain section is read and drawn, and how much of it is in the DOM. */
 async function benchWhale(manifest: DevnetManifest, base: string) {
   const chains = CHAIN_IDS.map((id) => {
@@ -143,11 +148,7 @@ async function benchWhale(manifest: DevnetManifest, base: string) {
         const page = await browser.newPage({ viewport: { width: 412, height: 823 } });
         const t = performance.now();
         await page.goto(`${base}/address/${WHALE}`);
-        for (const id of CHAIN_IDS)
-          await page
-            .getByTestId(`chain-${id}`)
-            .and(page.locator('[data-state="ready"]'))
-            .waitFor({ timeout: 120_000 });
+        await chainsReady(page);
         // Drawn: two animation frames after the last chain turned ready.
         await page.evaluate(
           () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(null)))),
@@ -172,26 +173,33 @@ async function benchWhale(manifest: DevnetManifest, base: string) {
 }
 
 /** Everything a first visit fetches until the page is read and drawn, JS split into first load and lazy. */
-async function benchTransfer(base: string, pages: readonly [string, string][]) {
+async function benchTransfer(
+  base: string,
+  pages: readonly [string, string, (page: Page) => Promise<void>][],
+) {
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
     console.log(
       'JS a first visit fetches until the page is drawn (gzip -9 of each script; no wallet code expected):',
     );
-    for (const [label, path] of pages) {
+    for (const [label, path, ready] of pages) {
       const page = await browser.newPage({ viewport: { width: 412, height: 823 } });
       const scripts: Promise<{ url: string; gzip: number; wallet: boolean }>[] = [];
       page.on('response', (response) => {
         if (response.url().endsWith('.js'))
           scripts.push(
-            response.body().then((b) => ({
-              url: response.url(),
-              gzip: gzipSync(b, { level: 9 }).length,
-              wallet: b.includes('eip6963:requestProvider'),
-            })),
+            response
+              .body()
+              .then((b) => ({
+                url: response.url(),
+                gzip: gzipSync(b, { level: 9 }).length,
+                wallet: b.includes('eip6963:requestProvider'),
+              }))
+              .catch(() => ({ url: response.url(), gzip: 0, wallet: false })),
           );
       });
       await page.goto(`${base}${path}`);
+      await ready(page);
       await page.waitForLoadState('networkidle');
       const all = await Promise.all(scripts);
       const html = await (await fetch(`${base}${path}`)).text();
@@ -227,9 +235,16 @@ export async function benchPage(manifest: DevnetManifest): Promise<void> {
     const demo = manifest.accounts.demo;
     if (!demo) throw new Error('manifest has no demo account');
     await benchTransfer(base, [
-      ['/', '/'],
-      ['/address/<demo>', `/address/${demo}`],
-      ['/fees', '/fees'],
+      ['/', '/', async () => {}],
+      ['/address/<demo>', `/address/${demo}`, (page) => chainsReady(page)],
+      [
+        '/fees',
+        '/fees',
+        async (page) => {
+          for (const id of CHAIN_IDS)
+            await page.getByTestId(`fees-head-${id}`).getByText('block').waitFor({ timeout: 120_000 });
+        },
+      ],
     ]);
     if (process.env.LAYERGLASS_BENCH_SKIP_LIGHTHOUSE !== '1')
       await benchLighthouse(base, [
