@@ -14,7 +14,7 @@ export function revealCount(settled: readonly boolean[], graceOver: boolean): nu
   return firstPending === -1 ? settled.length : firstPending + 1;
 }
 
-export function useRevealCount(settled: readonly boolean[], graceMs = 2_000): number {
+export function useRevealCount(settled: readonly boolean[], graceMs = 4_000): number {
   const [graceOver, setGraceOver] = useState(false);
   useEffect(() => {
     const timer = setTimeout(() => setGraceOver(true), graceMs);
