@@ -16,6 +16,7 @@ export default defineConfig({
             'devnet/**/*.test.ts',
             'scripts/**/*.test.ts',
             'components/**/*.test.tsx',
+            'components/**/*.test.ts',
           ],
           exclude: ['**/*.integration.test.ts', '**/node_modules/**'],
           environment: 'node',

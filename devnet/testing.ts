@@ -1,5 +1,6 @@
-import { numberToHex, type PublicClient } from 'viem';
+import { numberToHex } from 'viem';
 import { inject } from 'vitest';
+import type { ReadClient } from '../lib/chains/client';
 import { countingClients } from '../lib/chains/counting';
 import type { DevnetManifest } from '../lib/chains/manifest';
 import { devnetNetwork, type Network } from '../lib/chains/network';
@@ -10,7 +11,7 @@ import type { DevnetChain } from './chain';
 export function testDevnet(): {
   manifest: DevnetManifest;
   network: Network;
-  clients: Record<ChainId, PublicClient>;
+  clients: Record<ChainId, ReadClient>;
   requests: { count: number };
 } {
   const manifest = inject('devnetManifest');

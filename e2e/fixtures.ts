@@ -61,6 +61,17 @@ interface Fixtures {
   demo: string;
   walletRequests: string[];
   rpcRequests: string[];
+  cspViolations: string[];
+}
+
+/** Reports every Content-Security-Policy violation of the page (and its frames) to the test. */
+function listenForCspViolations() {
+  const w = window as unknown as Window & { __recordCspViolation: (text: string) => void };
+  document.addEventListener('securitypolicyviolation', (e) => {
+    w.__recordCspViolation(
+      `${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`,
+    );
+  });
 }
 
 export const test = base.extend<Fixtures>({
@@ -92,6 +103,25 @@ export const test = base.extend<Fixtures>({
       await use(requests);
       const forbidden = requests.filter((m) => FORBIDDEN_WALLET_METHOD.test(m));
       expect(forbidden, `the app asked the wallet to sign or send: ${forbidden.join(', ')}`).toEqual([]);
+    },
+    { auto: true },
+  ],
+  // Every test runs under the served CSP, and fails if the page reports a violation of it.
+  cspViolations: [
+    async ({ page }, use) => {
+      const violations: string[] = [];
+      await page.exposeFunction('__recordCspViolation', (text: string) => {
+        violations.push(text);
+      });
+      await page.addInitScript(`(${listenForCspViolations.toString()})()`);
+      page.on('console', (message) => {
+        if (
+          /Content[- ]Security[- ]Policy|Refused to (load|execute|apply|connect|frame)/i.test(message.text())
+        )
+          violations.push(`console: ${message.text()}`);
+      });
+      await use(violations);
+      expect(violations, 'the page broke its Content-Security-Policy').toEqual([]);
     },
     { auto: true },
   ],

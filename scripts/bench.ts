@@ -8,6 +8,7 @@ import type { DevnetManifest } from '../lib/chains/manifest';
 import { benchAave } from './bench/aave';
 import { benchBundle } from './bench/bundle';
 import { benchFees } from './bench/fees';
+import { benchPage } from './bench/page';
 import { benchPortfolio } from './bench/portfolio';
 import { benchUniswap } from './bench/uniswap';
 
@@ -19,13 +20,17 @@ const BENCHES: readonly [string, Bench][] = [
   ['aave-v3', benchAave],
   ['fees', benchFees],
   ['bundle', benchBundle],
+  ['page', benchPage],
 ];
 
 async function main() {
+  // `npm run bench -- page bundle` runs only those.
+  const only = process.argv.slice(2);
   const devnet = await startDevnet();
   console.log(`devnet: started and seeded in ${devnet.startupMs} ms`);
   try {
     for (const [name, bench] of BENCHES) {
+      if (only.length > 0 && !only.includes(name)) continue;
       console.log(`\n## ${name}`);
       await bench(devnet.manifest);
     }

@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import type { PublicClient } from 'viem';
 import { MANIFEST_PATH } from '../devnet/cli';
-import { createReadClient, type ReadClientOptions } from '../lib/chains/client';
+import { createReadClient, type ReadClient, type ReadClientOptions } from '../lib/chains/client';
 import { parseManifest } from '../lib/chains/manifest';
 import {
   chainRpcUrls,
@@ -43,8 +42,8 @@ export function loadNetwork(name: NetworkName): Network {
 export function networkClients(
   network: Network,
   options: ReadClientOptions = {},
-): Record<ChainId, PublicClient> {
+): Record<ChainId, ReadClient> {
   return Object.fromEntries(
     CHAIN_IDS.map((id) => [id, createReadClient(id, chainRpcUrls(network.chains[id]), options)]),
-  ) as Record<ChainId, PublicClient>;
+  ) as Record<ChainId, ReadClient>;
 }

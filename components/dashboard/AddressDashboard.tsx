@@ -2,7 +2,6 @@
 
 import { useState } from 'react';
 import type { Address } from 'viem';
-import { useConnection } from 'wagmi';
 import { CHAIN_IDS, CHAINS, type ChainId } from '@/lib/chains/registry';
 import { formatUsd } from '@/lib/format/index';
 import { missingChainText, portfolioTotals, type Share, shares } from '@/lib/portfolio/select';
@@ -10,7 +9,9 @@ import { DashboardFeeSummary } from '../fees/DashboardFeeSummary';
 import { usePortfolio } from '../hooks/usePortfolio';
 import { useSettings } from '../settings/SettingsProvider';
 import { Badge, buttonClass, Card, Skeleton } from '../ui/primitives';
+import { useWallet } from '../wallet/WalletProvider';
 import { ChainSection } from './ChainSection';
+import { useRevealCount } from './reveal';
 
 function AllocationBar({ chains }: { chains: Share<ChainId>[] }) {
   if (chains.length === 0) return null;
@@ -49,7 +50,7 @@ function AllocationBar({ chains }: { chains: Share<ChainId>[] }) {
 /** The dashboard of one address: a summary across chains, then one section per chain. */
 export function AddressDashboard({ address }: { address: Address }) {
   const { networkName } = useSettings();
-  const connection = useConnection();
+  const connection = useWallet();
   const queries = usePortfolio(address);
   const [copied, setCopied] = useState(false);
 
@@ -63,6 +64,8 @@ export function AddressDashboard({ address }: { address: Address }) {
   const total = totals.total;
   const pending = queries.some((q) => q.isPending);
   const isOwn = connection.address?.toLowerCase() === address.toLowerCase();
+  // Chain sections appear in order, so one growing never pushes another already on screen (CLS).
+  const revealed = useRevealCount(queries.map((q) => !!q.data || !!q.error));
 
   return (
     <div className="space-y-4">
@@ -145,6 +148,7 @@ export function AddressDashboard({ address }: { address: Address }) {
 
       {CHAIN_IDS.map((chainId, i) => {
         const q = queries[i];
+        if (i >= revealed) return null;
         return (
           <ChainSection
             key={chainId}

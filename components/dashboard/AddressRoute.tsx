@@ -1,11 +1,20 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import type { ReactNode } from 'react';
 import { parseAddressInput } from '@/lib/settings/settings';
 import { useMounted } from '../hooks/useMounted';
 import { ErrorPanel } from '../ui/primitives';
-import { AddressDashboard } from './AddressDashboard';
+import { DashboardSkeleton } from './DashboardSkeleton';
+
+// The dashboard, its readers (viem, every protocol) and views are their own chunk: the shell paints
+// from the first load, and the chunk arrives while the address is read from the URL.
+const AddressDashboard = dynamic(() => import('./AddressDashboard').then((m) => m.AddressDashboard), {
+  ssr: false,
+  loading: () => <DashboardSkeleton />,
+});
 
 /** `/address/<address>`: validates the address from the URL before anything is read. */
 export function AddressRoute() {
@@ -13,7 +22,10 @@ export function AddressRoute() {
   // The prerendered shell is shared by every address: render only once the browser's URL is known.
   const mounted = useMounted();
   const raw = decodeURIComponent(pathname.split('/').filter(Boolean)[1] ?? '');
-  if (!mounted || raw === '_' || raw === '') return null;
+  // At least a screen tall, so the footer is never on screen to be pushed down as chains load.
+  const frame = (children: ReactNode) => <div className="min-h-[100svh]">{children}</div>;
+  if (!mounted) return frame(<DashboardSkeleton />);
+  if (raw === '_' || raw === '') return null;
   const parsed = parseAddressInput(raw);
   if ('error' in parsed) {
     return (
@@ -30,5 +42,5 @@ export function AddressRoute() {
       </ErrorPanel>
     );
   }
-  return <AddressDashboard key={parsed.address} address={parsed.address} />;
+  return frame(<AddressDashboard key={parsed.address} address={parsed.address} />);
 }

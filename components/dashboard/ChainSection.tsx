@@ -14,7 +14,9 @@ import {
 import type { ChainPortfolio } from '@/lib/portfolio/types';
 import { chainTime } from '../positions/figures';
 import { protocolView } from '../protocols';
-import { Badge, buttonClass, Card, ChainDot, ErrorPanel, Skeleton } from '../ui/primitives';
+import { Badge, buttonClass, Card, ChainDot, ErrorPanel } from '../ui/primitives';
+import { ChainSkeletonBody } from './ChainSkeleton';
+import { CollapsedList } from './CollapsedList';
 
 export interface ChainState {
   data: ChainPortfolio | null | undefined;
@@ -132,11 +134,7 @@ export function ChainSection({
             </button>
           </ErrorPanel>
         ) : !data ? (
-          <div className="space-y-2" role="status" aria-label={`Loading ${spec.name}`}>
-            <Skeleton className="h-4 w-1/3" />
-            <Skeleton className="h-4 w-full" />
-            <Skeleton className="h-4 w-5/6" />
-          </div>
+          <ChainSkeletonBody chainId={chainId} />
         ) : (
           <>
             {lag ? (
@@ -184,7 +182,9 @@ export function ChainSection({
                           <h4 className="mb-1 text-xs font-semibold uppercase tracking-wide text-zinc-600 dark:text-zinc-400">
                             {name}
                           </h4>
-                          <View chainId={chainId} positions={positions} summary={summary} />
+                          <CollapsedList items={positions} label={`${name} positions`}>
+                            {(shown) => <View chainId={chainId} positions={shown} summary={summary} />}
+                          </CollapsedList>
                         </section>
                       );
                     })}

@@ -2,9 +2,9 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
-import { useConnect, useConnection, useConnectors, useDisconnect } from 'wagmi';
 import { shortAddress } from '@/lib/format/index';
 import { buttonClass, primaryButtonClass } from '../ui/primitives';
+import { useWallet } from '../wallet/WalletProvider';
 
 /**
  * Connect lists the wallets the browser announced (EIP-6963). Connecting only asks for the address:
@@ -12,19 +12,17 @@ import { buttonClass, primaryButtonClass } from '../ui/primitives';
  */
 export function ConnectWallet() {
   const router = useRouter();
-  const connection = useConnection();
-  const connectors = useConnectors();
-  const { disconnect } = useDisconnect();
+  const wallet = useWallet();
   const [open, setOpen] = useState(false);
-  const connect = useConnect({
-    mutation: {
-      onSuccess: (data) => {
-        const account = data.accounts[0];
+  const connect = (uid: string) => {
+    wallet.connect(uid).then(
+      (account) => {
         if (account) router.push(`/address/${account}`);
         setOpen(false);
       },
-    },
-  });
+      () => {}, // shown from wallet.error
+    );
+  };
   const menuRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -43,8 +41,8 @@ export function ConnectWallet() {
     };
   }, [open]);
 
-  if (connection.status === 'connected' && connection.address) {
-    const address = connection.address;
+  if (wallet.status === 'connected' && wallet.address) {
+    const address = wallet.address;
     return (
       <div className="flex items-center gap-2">
         <button
@@ -56,16 +54,16 @@ export function ConnectWallet() {
           <span className="h-2 w-2 rounded-full bg-emerald-500" aria-hidden="true" />
           <span className="font-mono">{shortAddress(address)}</span>
         </button>
-        <button type="button" className={buttonClass} onClick={() => disconnect()}>
+        <button type="button" className={buttonClass} onClick={() => wallet.disconnect()}>
           Disconnect
         </button>
       </div>
     );
   }
 
-  // EIP-6963 wallets carry an rdns; the generic injected connector is kept only when nothing announced itself.
-  const announced = connectors.filter((c) => c.type === 'injected' && c.id !== 'injected');
-  const available = announced.length > 0 ? announced : connectors.filter((c) => c.id === 'injected');
+  const available = wallet.connectors;
+  // The wallet code loads when the pointer or focus reaches the button, so the menu rarely waits for it.
+  const ready = wallet.status !== 'idle' && wallet.status !== 'loading';
 
   return (
     <div className="relative" ref={menuRef}>
@@ -74,9 +72,14 @@ export function ConnectWallet() {
         className={primaryButtonClass}
         aria-haspopup="menu"
         aria-expanded={open}
-        onClick={() => setOpen((o) => !o)}
+        onPointerEnter={wallet.load}
+        onFocus={wallet.load}
+        onClick={() => {
+          wallet.load();
+          setOpen((o) => !o);
+        }}
       >
-        {connect.isPending ? 'Connecting…' : 'Connect wallet'}
+        {wallet.isConnecting ? 'Connecting…' : 'Connect wallet'}
       </button>
       {open ? (
         <div
@@ -86,7 +89,11 @@ export function ConnectWallet() {
           <p className="px-2 pb-2 text-xs text-zinc-500 dark:text-zinc-400">
             Read-only: Layerglass only reads your address. It never asks your wallet to sign or send.
           </p>
-          {available.length === 0 ? (
+          {!ready ? (
+            <p className="px-2 py-2 text-sm" role="status">
+              Looking for browser wallets…
+            </p>
+          ) : available.length === 0 ? (
             <p className="px-2 py-2 text-sm">No browser wallet found. You can still paste any address.</p>
           ) : (
             available.map((connector) => (
@@ -95,7 +102,7 @@ export function ConnectWallet() {
                 type="button"
                 role="menuitem"
                 className="flex w-full items-center gap-2 rounded-lg px-2 py-2 text-left text-sm hover:bg-zinc-100 focus-visible:bg-zinc-100 focus-visible:outline-none dark:hover:bg-zinc-800 dark:focus-visible:bg-zinc-800"
-                onClick={() => connect.mutate({ connector })}
+                onClick={() => connect(connector.uid)}
               >
                 {connector.icon ? (
                   // biome-ignore lint/performance/noImgElement: wallet icons are data URIs announced by the wallet
@@ -107,9 +114,9 @@ export function ConnectWallet() {
               </button>
             ))
           )}
-          {connect.error ? (
+          {wallet.error ? (
             <p role="alert" className="px-2 pt-2 text-xs text-red-700 dark:text-red-400">
-              {connect.error.message.split('\n')[0]}
+              {wallet.error}
             </p>
           ) : null}
         </div>

@@ -1,17 +1,68 @@
 import {
   BaseError,
-  createPublicClient,
+  type Chain,
+  type Client,
+  createClient,
   createTransport,
   type EIP1193RequestFn,
   fallback,
   HttpRequestError,
-  type PublicClient,
+  type PublicActions,
   RpcRequestError,
   TimeoutError,
   type Transport,
 } from 'viem';
+import {
+  call,
+  estimateGas,
+  getBalance,
+  getBlock,
+  getBlockNumber,
+  getCode,
+  getFeeHistory,
+  getTransactionCount,
+  readContract,
+} from 'viem/actions';
 import { getHttpRpcClient } from 'viem/utils';
 import { CHAINS, type ChainId, readChain } from './registry';
+
+/** The actions the app's reads use: nothing that signs, verifies signatures, watches or resolves ENS. */
+type ReadActionName =
+  | 'call'
+  | 'estimateGas'
+  | 'getBalance'
+  | 'getBlock'
+  | 'getBlockNumber'
+  | 'getCode'
+  | 'getFeeHistory'
+  | 'getTransactionCount'
+  | 'readContract';
+
+/**
+ * What every reader takes: a client with only the read actions above. Any viem `PublicClient` is one
+ * (tests pass anvil's); the app's own is built from `createClient` and these actions alone, because
+ * `createPublicClient` decorates every public action and so ships signature verification (secp256k1,
+ * the ERC-6492 validator bytecode), ENS, filters and watchers to the browser, none of which a read needs.
+ */
+export type ReadClient = Client<Transport, Chain | undefined, undefined> &
+  Pick<PublicActions<Transport, Chain | undefined, undefined>, ReadActionName>;
+
+/** viem's own `publicActions`, restricted to the reads (same shape, so the same types). */
+function readActions(
+  client: Client<Transport, Chain | undefined>,
+): Pick<PublicActions<Transport, Chain | undefined, undefined>, ReadActionName> {
+  return {
+    call: (args) => call(client, args),
+    estimateGas: (args) => estimateGas(client, args),
+    getBalance: (args) => getBalance(client, args),
+    getBlock: (args) => getBlock(client, args),
+    getBlockNumber: (args) => getBlockNumber(client, args),
+    getCode: (args) => getCode(client, args),
+    getFeeHistory: (args) => getFeeHistory(client, args),
+    getTransactionCount: (args) => getTransactionCount(client, args),
+    readContract: (args) => readContract(client, args),
+  };
+}
 
 /**
  * How long one HTTP request to an RPC may take before it is an error (not retried): a node that never
@@ -206,7 +257,7 @@ export function createReadClient(
   chainId: ChainId,
   rpcUrls: string | readonly string[],
   options: ReadClientOptions = {},
-): PublicClient {
+): ReadClient {
   const urls = typeof rpcUrls === 'string' ? [rpcUrls] : [...new Set(rpcUrls)];
   const first = urls[0];
   if (!first) throw new Error(`chain ${chainId}: no RPC URL`);
@@ -217,7 +268,7 @@ export function createReadClient(
     retryCount: options.retryCount ?? RPC_RETRY_COUNT,
   };
   const transports = urls.map((url) => checkedHttp(chainId, url, state, resolved));
-  return createPublicClient({
+  return createClient<Transport, Chain | undefined>({
     chain: readChain(chainId, first),
     transport:
       transports.length === 1 && transports[0]
@@ -226,5 +277,5 @@ export function createReadClient(
     // Multicall batching is explicit (lib/chains/multicall.ts), so every level is one request.
     batch: { multicall: false },
     cacheTime: 0,
-  });
+  }).extend(readActions);
 }

@@ -1,5 +1,4 @@
-import type { PublicClient } from 'viem';
-import { createReadClient, type ReadClientOptions } from './client';
+import { createReadClient, type ReadClient, type ReadClientOptions } from './client';
 import { chainRpcUrls, type Network } from './network';
 import { CHAIN_IDS, type ChainId } from './registry';
 
@@ -8,7 +7,7 @@ export function countingClients(
   network: Network,
   options: Pick<ReadClientOptions, 'timeoutMs'> = {},
 ): {
-  clients: Record<ChainId, PublicClient>;
+  clients: Record<ChainId, ReadClient>;
   counts: Record<ChainId, number>;
   reset: () => void;
 } {
@@ -23,7 +22,7 @@ export function countingClients(
         },
       }),
     ]),
-  ) as Record<ChainId, PublicClient>;
+  ) as Record<ChainId, ReadClient>;
   const reset = () => {
     for (const id of CHAIN_IDS) counts[id] = 0;
   };

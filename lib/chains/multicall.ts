@@ -11,10 +11,10 @@ import {
   encodeFunctionData,
   type Hex,
   HttpRequestError,
-  type PublicClient,
   parseAbi,
   TimeoutError,
 } from 'viem';
+import type { ReadClient } from './client';
 import { CHAINS, type ChainId } from './registry';
 
 export const multicall3Abi = parseAbi([
@@ -120,7 +120,7 @@ function sunkByTarget(error: unknown): boolean {
 }
 
 async function aggregateCall(
-  client: PublicClient,
+  client: ReadClient,
   chunk: readonly Call<unknown>[],
   options: MulticallOptions,
 ): Promise<Hex | undefined> {
@@ -138,7 +138,7 @@ async function aggregateCall(
 }
 
 /** Throws when even an empty aggregate3 fails: the node (or Multicall3) reverts every call. */
-function emptyCallProbe(client: PublicClient, options: MulticallOptions): () => Promise<void> {
+function emptyCallProbe(client: ReadClient, options: MulticallOptions): () => Promise<void> {
   let result: Promise<void> | null = null;
   return () => {
     result ??= aggregateCall(client, [], options).then(
@@ -161,7 +161,7 @@ function emptyCallProbe(client: PublicClient, options: MulticallOptions): () => 
  * this costs extra round trips only when it happens.
  */
 async function aggregate(
-  client: PublicClient,
+  client: ReadClient,
   chunk: readonly Call<unknown>[],
   options: MulticallOptions,
   probe: () => Promise<void>,
@@ -193,7 +193,7 @@ async function aggregate(
  * undecodable return yields `{ ok: false }` for that call alone. A transport failure rejects.
  */
 export async function multicall(
-  client: PublicClient,
+  client: ReadClient,
   calls: readonly Call<unknown>[],
   options: MulticallOptions,
 ): Promise<Result<unknown>[]> {
@@ -262,7 +262,7 @@ export class Batch {
     return this.calls.length;
   }
 
-  async execute(client: PublicClient, options: MulticallOptions): Promise<void> {
+  async execute(client: ReadClient, options: MulticallOptions): Promise<void> {
     this.results = await multicall(client, this.calls, options);
   }
 }

@@ -1,4 +1,4 @@
-import type { PublicClient } from 'viem';
+import type { ReadClient } from '../chains/client';
 import { errorMessage } from '../chains/multicall';
 import { CHAINS, type ChainId } from '../chains/registry';
 
@@ -27,7 +27,7 @@ export type ChainFeeHistoryResult =
  * `eth_feeHistory` ending at it and the oldest block's header (for its timestamp), concurrently.
  */
 export async function readFeeHistory(
-  client: PublicClient,
+  client: ReadClient,
   chainId: ChainId,
   blocks: number = CHAINS[chainId].fees.historyBlocks,
 ): Promise<ChainFeeHistory> {
@@ -56,7 +56,7 @@ export async function readFeeHistory(
 }
 
 export async function readFeeHistoryResult(
-  client: PublicClient,
+  client: ReadClient,
   chainId: ChainId,
   blocks?: number,
 ): Promise<ChainFeeHistoryResult> {

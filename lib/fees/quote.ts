@@ -1,4 +1,5 @@
-import type { Address, PublicClient } from 'viem';
+import type { Address } from 'viem';
+import type { ReadClient } from '../chains/client';
 import { Batch, chainMulticall, errorMessage, type Result } from '../chains/multicall';
 import type { Network } from '../chains/network';
 import { CHAIN_IDS, CHAINS, type ChainId, type FeeModel } from '../chains/registry';
@@ -30,7 +31,7 @@ export const FEE_MODEL_QUOTERS: Record<FeeModel, FeeModelQuoter> = {
 export interface QuoteOptions {
   network: Network;
   chainId: ChainId;
-  client: PublicClient;
+  client: ReadClient;
   /**
    * Quote for this sender instead of the synthetic one (its nonce is read and used in the priced
    * transaction). The state override still gives it funds and approvals for the estimates.
@@ -257,7 +258,7 @@ export async function quoteChainFees(options: QuoteOptions): Promise<ChainFeeQuo
 /** Quotes every chain concurrently; a chain that fails says why and the others are unaffected. */
 export async function quoteAllChains(
   network: Network,
-  clients: Record<ChainId, PublicClient>,
+  clients: Record<ChainId, ReadClient>,
 ): Promise<ChainFeeResult[]> {
   return Promise.all(
     CHAIN_IDS.map((chainId) =>

@@ -1,4 +1,5 @@
-import type { Address, Hex, PublicClient } from 'viem';
+import type { Address, Hex } from 'viem';
+import type { ReadClient } from '../chains/client';
 import type { Batch, Call } from '../chains/multicall';
 import type { ChainDeployment, DeploymentSpec } from '../chains/network';
 import type { ChainId, FeeModel } from '../chains/registry';
@@ -206,7 +207,7 @@ export interface PricedAction {
 
 export interface ModelStartContext {
   chainId: ChainId;
-  client: PublicClient;
+  client: ReadClient;
   deployment: ChainDeployment;
   blockNumber: bigint;
   sender: Address;

@@ -1,5 +1,5 @@
-import type { Address, PublicClient } from 'viem';
-import { isWrongChainError } from '../chains/client';
+import type { Address } from 'viem';
+import { isWrongChainError, type ReadClient } from '../chains/client';
 import { Batch, call, chainMulticall, errorMessage, multicall3Abi } from '../chains/multicall';
 import type { Network } from '../chains/network';
 import { CHAIN_IDS, CHAINS, type ChainId } from '../chains/registry';
@@ -21,7 +21,7 @@ import type {
 export interface ChainReadOptions {
   network: Network;
   chainId: ChainId;
-  client: PublicClient;
+  client: ReadClient;
   owner: Address;
   extraTokens?: readonly Address[];
   /** Contracts the user added for modules to read (vaults, farms), by module id (see `ChainReadContext`). */
@@ -120,7 +120,7 @@ export function failedChain(chainId: ChainId, error: unknown): ChainPortfolio {
 export async function readPortfolio(
   network: Network,
   owner: Address,
-  clients: Record<ChainId, PublicClient>,
+  clients: Record<ChainId, ReadClient>,
   options: {
     extraTokens?: Partial<Record<ChainId, readonly Address[]>>;
     userEntries?: Partial<Record<ChainId, Readonly<Record<string, readonly Address[]>>>>;

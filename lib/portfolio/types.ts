@@ -1,4 +1,5 @@
-import type { Address, PublicClient } from 'viem';
+import type { Address } from 'viem';
+import type { ReadClient } from '../chains/client';
 import type { ChainDeployment, Network } from '../chains/network';
 import type { ChainId } from '../chains/registry';
 import type { PriceReading } from '../prices/types';
@@ -142,7 +143,7 @@ export interface Portfolio {
 /** What a protocol reader is handed for one chain: everything is pinned to one block. */
 export interface ChainReadContext {
   chainId: ChainId;
-  client: PublicClient;
+  client: ReadClient;
   /** The chain as the network profile knows it (tokens, feeds, RPC, where deployments come from). */
   deployment: ChainDeployment;
   owner: Address;

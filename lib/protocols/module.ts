@@ -1,4 +1,4 @@
-import type { PublicClient } from 'viem';
+import type { ReadClient } from '../chains/client';
 import { type ChainDeployment, type DeploymentSpec, resolveDeployment } from '../chains/network';
 import type { ChainId } from '../chains/registry';
 import type { PositionKind } from '../portfolio/kinds';
@@ -15,7 +15,7 @@ export interface DeploymentCheck {
 /** What a module's mainnet check is handed for one chain. */
 export interface CheckContext {
   chainId: ChainId;
-  client: PublicClient;
+  client: ReadClient;
   chain: ChainDeployment;
 }
 

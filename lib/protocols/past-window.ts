@@ -1,4 +1,4 @@
-import type { PublicClient } from 'viem';
+import type { ReadClient } from '../chains/client';
 import { errorMessage } from '../chains/multicall';
 import type { ChainId } from '../chains/registry';
 import { type BlockPoint, estimateBlockAt, locateBlock } from './uniswap-v3/history';
@@ -33,7 +33,7 @@ export type PastOutcome<T> =
   | { ok: false; note: string };
 
 export interface PastWindowInput<T> {
-  client: PublicClient;
+  client: ReadClient;
   chainId: ChainId;
   head: BlockPoint;
   windowSeconds?: number;
@@ -47,10 +47,10 @@ type Located = Awaited<ReturnType<typeof locateBlock>>;
  * One search per client, pinned block and window: the modules that read a chain at the same block
  * (liquid staking, vaults) share it instead of each probing the same headers.
  */
-const searches = new WeakMap<PublicClient, Map<string, Promise<Located>>>();
+const searches = new WeakMap<ReadClient, Map<string, Promise<Located>>>();
 
 function locate(
-  client: PublicClient,
+  client: ReadClient,
   chainId: ChainId,
   head: BlockPoint,
   windowSeconds: number,

@@ -5,13 +5,14 @@ import {
   type ReservesIncentiveDataHumanized,
   valueToBigNumber,
 } from '@aave/math-utils';
-import { type Abi, type Address, getAddress, maxUint256, type PublicClient } from 'viem';
+import { type Abi, type Address, getAddress, maxUint256 } from 'viem';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadArtifact } from '../../../devnet/artifacts';
 import { DevnetChain } from '../../../devnet/chain';
 import { AAVE_INCENTIVES } from '../../../devnet/seed/aave-v3';
 import { GOV_TOKEN } from '../../../devnet/seed/base';
 import { snapshotChain, testDevnet } from '../../../devnet/testing';
+import type { ReadClient } from '../../chains/client';
 import { Batch } from '../../chains/multicall';
 import type { Network } from '../../chains/network';
 import { CHAIN_IDS, CHAINS, type ChainId } from '../../chains/registry';
@@ -85,7 +86,7 @@ const details = (p: Position): AaveV3PositionDetails => {
 };
 
 async function read<T>(
-  client: PublicClient,
+  client: ReadClient,
   address: Address,
   abi: Abi,
   functionName: string,

@@ -1,4 +1,4 @@
-import type { PublicClient } from 'viem';
+import type { ReadClient } from '../../chains/client';
 import { Batch, call } from '../../chains/multicall';
 import { CHAINS, type ChainId } from '../../chains/registry';
 import type { TokenEntry } from '../../tokens/types';
@@ -23,7 +23,7 @@ const CHECK_PAIRS = [
  * "SushiSwap V3"): every V3-style module checks itself through this.
  */
 export async function checkV3Deployment(
-  client: PublicClient,
+  client: ReadClient,
   chainId: ChainId,
   deployment: V3Deployment,
   tokens: readonly TokenEntry[],

@@ -1,15 +1,7 @@
 import { Token } from '@uniswap/sdk-core';
 import { Pool, Position as SdkPosition } from '@uniswap/v3-sdk';
-import {
-  type Address,
-  encodeAbiParameters,
-  type Hex,
-  keccak256,
-  type PublicClient,
-  parseAbi,
-  parseUnits,
-  toHex,
-} from 'viem';
+import { type Address, encodeAbiParameters, type Hex, keccak256, parseAbi, parseUnits, toHex } from 'viem';
+import { simulateContract } from 'viem/actions';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DevnetChain } from '../../../devnet/chain';
 import { recordingClient, sequentialDepth } from '../../../devnet/rpc-recorder';
@@ -21,6 +13,7 @@ import {
   type V3Prefix,
 } from '../../../devnet/seed/uniswap-v3';
 import { testDevnet } from '../../../devnet/testing';
+import type { ReadClient } from '../../chains/client';
 import { devnetFeedName } from '../../chains/network';
 import type { ChainId } from '../../chains/registry';
 import { readChainPortfolio } from '../../portfolio/read';
@@ -68,7 +61,7 @@ function detailsOf(p: Position): UniswapV3PositionDetails {
 async function readV3(
   chainId: ChainId,
   spec: V3ProtocolSpec,
-  options: { client?: PublicClient; owner?: Address; windowSeconds?: number } = {},
+  options: { client?: ReadClient; owner?: Address; windowSeconds?: number } = {},
 ) {
   const chain = await readChainPortfolio({
     network,
@@ -88,7 +81,7 @@ async function readV3(
 
 /** Oracle: `@uniswap/v3-sdk` Position amounts from pool state the test reads itself (pool from factory.getPool). */
 async function sdkAmounts(
-  client: PublicClient,
+  client: ReadClient,
   chainId: ChainId,
   prefix: V3Prefix,
   d: UniswapV3PositionDetails,
@@ -133,13 +126,8 @@ async function sdkAmounts(
 }
 
 /** Oracle: what `collect` pays the owner, simulated with eth_call from the owner at a block. */
-async function staticCollect(
-  client: PublicClient,
-  d: UniswapV3PositionDetails,
-  owner: Address,
-  block: bigint,
-) {
-  const { result } = await client.simulateContract({
+async function staticCollect(client: ReadClient, d: UniswapV3PositionDetails, owner: Address, block: bigint) {
+  const { result } = await simulateContract(client, {
     account: owner,
     address: d.positionManager,
     abi: positionManagerAbi,
@@ -152,7 +140,7 @@ async function staticCollect(
 
 /** The feed answer of a token's USD feed at a block (8 decimals), straight from the aggregator. */
 async function feedAnswer(
-  client: PublicClient,
+  client: ReadClient,
   chainId: ChainId,
   token: Address,
   block: bigint,
@@ -173,7 +161,7 @@ async function feedAnswer(
  * collects), SDK amounts, feed answers, and the two blocks' header timestamps.
  */
 async function oracleApr(
-  client: PublicClient,
+  client: ReadClient,
   chainId: ChainId,
   prefix: V3Prefix,
   d: UniswapV3PositionDetails,

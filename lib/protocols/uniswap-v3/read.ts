@@ -1,4 +1,5 @@
-import type { Address, PublicClient } from 'viem';
+import type { Address } from 'viem';
+import type { ReadClient } from '../../chains/client';
 import {
   Batch,
   call,
@@ -179,7 +180,7 @@ function insideAt(
 }
 
 async function readPast(
-  client: PublicClient,
+  client: ReadClient,
   multicall3: Address,
   ticksByPool: ReadonlyMap<Address, ReadonlySet<number>>,
   block: bigint,
@@ -198,7 +199,7 @@ async function readPast(
  * block's state (a pruned node), narrower windows are tried at once and the widest that works is used.
  */
 async function pastSnapshot(
-  client: PublicClient,
+  client: ReadClient,
   chainId: ChainId,
   ticksByPool: ReadonlyMap<Address, ReadonlySet<number>>,
   located: Result<LocateResult>,

@@ -1,4 +1,5 @@
-import type { Address, PublicClient } from 'viem';
+import type { Address } from 'viem';
+import type { ReadClient } from '../../chains/client';
 import { Batch, call, errorMessage, multicall3Abi, type Result } from '../../chains/multicall';
 import { CHAINS, type ChainId } from '../../chains/registry';
 import type { ChainReadContext } from '../../portfolio/types';
@@ -32,7 +33,7 @@ export type PastRead<T> =
   | { ok: false; note: string };
 
 async function readAt<T>(
-  client: PublicClient,
+  client: ReadClient,
   multicall3: Address,
   block: bigint,
   addReads: (batch: Batch) => () => T,

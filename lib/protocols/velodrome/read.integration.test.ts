@@ -1,4 +1,4 @@
-import { type Address, parseAbi, parseAbiItem, parseUnits } from 'viem';
+import { type Address, createPublicClient, http, parseAbi, parseAbiItem, parseUnits } from 'viem';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   VELO_FEES_DAY,
@@ -24,6 +24,8 @@ import { isVelodromeLock, isVelodromePool, VELODROME_ID } from './types';
  */
 const { manifest, network, clients } = testDevnet();
 const client = clients[10];
+/** Logs (the seed's ground truth) come through a full public client: the app's read client has no getLogs. */
+const logsClient = createPublicClient({ transport: http(network.chains[10].rpcUrl) });
 const demo = manifest.accounts.demo as Address;
 const deployer = manifest.accounts.deployer as Address;
 const trader = manifest.accounts.trader as Address;
@@ -130,7 +132,7 @@ const whole = (amount: bigint, decimals: number) => Number(amount) / 10 ** decim
 
 /** What a Synthetix-style 7-day stream pays one staker of a constant share, from the notify logs. */
 async function streamed(gauge: Address, rewardToken: Address, share: number): Promise<number> {
-  const logs = await client.getLogs({
+  const logs = await logsClient.getLogs({
     address: rewardToken,
     event: transfer,
     args: { from: deployer, to: gauge },
@@ -155,7 +157,7 @@ async function streamed(gauge: Address, rewardToken: Address, share: number): Pr
 
 /** Trading fees the seeded trades paid into a pool (amountIn × fee), per token, from Transfer logs. */
 async function feesPaid(pool: Address, feeBps: bigint, token: Address, toBlock = block): Promise<bigint[]> {
-  const logs = await client.getLogs({
+  const logs = await logsClient.getLogs({
     address: token,
     event: transfer,
     args: { from: trader, to: pool },
@@ -275,7 +277,7 @@ describe('velodrome on the devnet', () => {
     }
     const { pool } = await find('wethUsdc', 'staked');
     const gauge = await read<Address>(contracts['Velodrome.Voter'] as Address, 'gauges', [pool]);
-    const notified = await client.getLogs({
+    const notified = await logsClient.getLogs({
       address: tokenOf('VELO'),
       event: transfer,
       args: { from: deployer, to: gauge },
@@ -348,7 +350,7 @@ describe('velodrome on the devnet', () => {
     const amount = parseUnits(VELO_LOCKS.voter.amount, 18);
     expect(d.amount).toBe(amount);
     // The lock was made in the block where the VELO went into the escrow; it ends on a week boundary.
-    const [made] = await client.getLogs({
+    const [made] = await logsClient.getLogs({
       address: tokenOf('VELO'),
       event: transfer,
       args: { from: deployer, to: contracts['Velodrome.VotingEscrow'] as Address },
@@ -372,7 +374,7 @@ describe('velodrome on the devnet', () => {
     // are the fees the seeded trades paid × the gauge's LP share up to the day the gauge claimed them.
     const lp = lpOf(spec('wethUsdc'));
     const gauge = await read<Address>(contracts['Velodrome.Voter'] as Address, 'gauges', [wethUsdc]);
-    const feeLogs = await client.getLogs({
+    const feeLogs = await logsClient.getLogs({
       address: tokenOf('WETH'),
       event: transfer,
       args: { from: wethUsdc, to: gauge },

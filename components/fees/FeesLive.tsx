@@ -1,0 +1,69 @@
+'use client';
+
+import dynamic from 'next/dynamic';
+import { CHAIN_IDS } from '@/lib/chains/registry';
+import { chartSeries, cheapestColumns } from '@/lib/fees/view';
+import { FEE_PAGE_REFRESH_MS } from '@/lib/query/fees';
+import { useFeeColumns, useFeeHistories, useSessionReadings } from '../hooks/useFees';
+import { useSettings } from '../settings/SettingsProvider';
+import { buttonClass, Card, Skeleton } from '../ui/primitives';
+import { FeeModelNotes } from './FeeModelNotes';
+import { FeeTable } from './FeeTable';
+
+// recharts is the largest dependency of the page: the table renders first, the chart streams in after.
+const BaseFeeChart = dynamic(() => import('./BaseFeeChart').then((m) => m.BaseFeeChart), {
+  ssr: false,
+  loading: () => <Skeleton className="h-64 w-full" />,
+});
+
+/**
+ * The quoted part of /fees (its own chunk: the fee readers and viem). The cards below the table
+ * appear once every column has settled, so the table growing as quotes land moves nothing on screen.
+ */
+export function FeesLive() {
+  const { networkName } = useSettings();
+  const { columns, refetch } = useFeeColumns();
+  const histories = useFeeHistories();
+  const readings = useSessionReadings(columns);
+  const cheapest = cheapestColumns(columns);
+  const series = CHAIN_IDS.map((chainId, i) =>
+    chartSeries(chainId, histories[i]?.history ?? null, histories[i]?.error ?? null, readings),
+  );
+  const refreshing = columns.some((c) => c.status === 'ready' && c.refreshing);
+  const settled = columns.every((c) => c.status !== 'loading');
+
+  return (
+    <>
+      <Card className="p-2" aria-label="Fees per action and chain">
+        <div className="flex flex-wrap items-center justify-between gap-2 px-2 pt-1">
+          <p className="text-xs text-zinc-500 dark:text-zinc-400">
+            {networkName ?? '…'} · re-quoted every {FEE_PAGE_REFRESH_MS / 1000} s while this tab is visible,
+            paused when it is hidden
+          </p>
+          <button type="button" className={buttonClass} onClick={refetch} disabled={refreshing}>
+            {refreshing ? 'Refreshing…' : 'Refresh'}
+          </button>
+        </div>
+        <div className={settled ? '' : 'min-h-[60svh]'}>
+          <FeeTable columns={columns} cheapest={cheapest} />
+        </div>
+      </Card>
+      {settled ? (
+        <>
+          <Card className="p-4" aria-labelledby="base-fee-title">
+            <h2 id="base-fee-title" className="mb-2 font-semibold">
+              Base fee
+            </h2>
+            <BaseFeeChart series={series} />
+          </Card>
+          <Card className="p-4" aria-labelledby="fee-models-title">
+            <h2 id="fee-models-title" className="mb-2 font-semibold">
+              How each chain is quoted
+            </h2>
+            <FeeModelNotes columns={columns} />
+          </Card>
+        </>
+      ) : null}
+    </>
+  );
+}
