@@ -1,43 +1,85 @@
-import { isAddress } from 'viem';
+import type { Address } from 'viem';
 import { CHAINS } from '../lib/chains/registry';
+import { resolveEnsName } from '../lib/ens/resolve';
 import { formatAmount, formatPercent, formatUsd } from '../lib/format/index';
-import { portfolioJson } from '../lib/portfolio/json';
+import { bundleJson, portfolioJson } from '../lib/portfolio/json';
 import { readPortfolio } from '../lib/portfolio/read';
-import { chainTotal, portfolioTotals } from '../lib/portfolio/select';
+import { bundleTotals, chainTotal, portfolioTotals } from '../lib/portfolio/select';
+import type { Portfolio } from '../lib/portfolio/types';
 import { positionValue } from '../lib/portfolio/value';
 import { PROTOCOL_MODULES } from '../lib/protocols/registry';
-import { loadNetwork, networkClients, parseNetworkFlag } from './network';
-
-const USAGE = 'usage: npm run portfolio -- <address> [--network devnet|mainnet] [--json]';
+import { loadEnsConfig, loadNetwork, networkClients, parseNetworkFlag } from './network';
+import { parsePortfolioArgs } from './portfolio-args';
 
 async function main(argv: string[]): Promise<number> {
-  const args = argv.filter((a) => !a.startsWith('--'));
-  const json = argv.includes('--json');
-  const networkName = parseNetworkFlag(argv);
-  const address = args[0];
-  if (!address) {
-    console.error(USAGE);
+  // Every member is checked before any client exists: a bad one makes no RPC call.
+  const args = parsePortfolioArgs(argv);
+  if ('error' in args) {
+    console.error(`error: ${args.error}`);
     return 2;
   }
-  // Checked before any client exists: a bad address makes no RPC call.
-  if (!isAddress(address, { strict: false })) {
-    console.error(`error: "${address}" is not an Ethereum address (0x followed by 40 hex characters)`);
-    return 2;
-  }
+  const networkName = parseNetworkFlag(args.network === undefined ? [] : ['--network', args.network]);
   const network = loadNetwork(networkName);
-  const portfolio = await readPortfolio(network, address, networkClients(network));
+  const addresses: Address[] = [];
+  for (const t of args.targets) {
+    if (t.kind === 'address') {
+      addresses.push(t.address);
+      continue;
+    }
+    const resolved = await resolveEnsName(loadEnsConfig(networkName), t.name);
+    if (!resolved.ok) {
+      console.error(`error: ${resolved.message}`);
+      return 2;
+    }
+    if (!args.json)
+      console.error(`${t.name} → ${resolved.address} (ENS, Ethereum block ${resolved.blockNumber})`);
+    addresses.push(resolved.address);
+  }
+  const unique = addresses.filter(
+    (a, i) => addresses.findIndex((b) => b.toLowerCase() === a.toLowerCase()) === i,
+  );
+  const clients = networkClients(network);
+  const portfolios = await Promise.all(
+    unique.map((a) => readPortfolio(network, a, clients, { blockNumbers: args.blocks })),
+  );
 
-  if (json) {
-    console.log(JSON.stringify(portfolioJson(portfolio), null, 2));
+  if (args.json) {
+    const out =
+      portfolios.length === 1 && portfolios[0] ? portfolioJson(portfolios[0]) : bundleJson(portfolios);
+    console.log(JSON.stringify(out, null, 2));
     return 0;
   }
+  if (portfolios.length > 1) {
+    const b = bundleTotals(portfolios.map((p) => ({ address: p.address, chains: countedChains(p) })));
+    console.log(`bundle of ${portfolios.length} addresses on ${network.name}: ${formatUsd(b.total.usdE18)}`);
+    for (const a of b.perAddress) console.log(`  ${a.address} ${formatUsd(a.total.usdE18).padStart(14)}`);
+    printIncome(b.income);
+  }
+  for (const portfolio of portfolios) printPortfolio(portfolio, network.name);
+  return 0;
+}
+
+function countedChains(p: Portfolio) {
+  return p.chains.filter((c) => c.error === null);
+}
+
+function printIncome(i: ReturnType<typeof bundleTotals>['income']) {
+  const perYear = i.perYear.baseUsd + i.perYear.rewardUsd;
+  const share = i.sustainableShare === null ? '—' : formatPercent(i.sustainableShare);
+  console.log(
+    `  income: $${perYear.toFixed(2)}/year ($${i.perDayUsd.toFixed(2)}/day), ${share} sustainable; yield unknown on $${i.unknownYieldUsd.toFixed(2)}; ${i.unpricedPositions} unpriced position(s)`,
+  );
+}
+
+function printPortfolio(portfolio: Portfolio, networkName: string) {
   const totals = portfolioTotals(
     portfolio.chains.map((c) => ({ chainId: c.chainId, chain: c.error === null ? c : null })),
   );
   const total = totals.total;
   console.log(
-    `${portfolio.address} on ${network.name}: ${formatUsd(total.usdE18)}${total.includesUntrusted ? ' (includes stale prices)' : ''}`,
+    `${portfolio.address} on ${networkName}: ${formatUsd(total.usdE18)}${total.includesUntrusted ? ' (includes stale prices)' : ''}`,
   );
+  printIncome(bundleTotals([{ address: portfolio.address, chains: countedChains(portfolio) }]).income);
   for (const chain of portfolio.chains) {
     const spec = CHAINS[chain.chainId];
     if (chain.error) {
@@ -76,7 +118,6 @@ async function main(argv: string[]): Promise<number> {
       for (const m of PROTOCOL_MODULES) for (const line of m.summaryLines(s)) console.log(`  ${line}`);
     for (const e of chain.protocolErrors) console.log(`  ${e.protocol}: ERROR ${e.error}`);
   }
-  return 0;
 }
 
 main(process.argv.slice(2)).then(

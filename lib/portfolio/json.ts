@@ -1,7 +1,8 @@
 import { formatUnits } from 'viem';
 import { USD_DECIMALS } from '../prices/types';
+import { chainIncome, chainTotal, countedPositions, type Income, income, positionUsd } from './select';
 import type { AssetAmount, ChainPortfolio, Portfolio, Position } from './types';
-import { chainValue, positionValue, sumValues } from './value';
+import { sumValues } from './value';
 
 /** USD as a JSON number: the one place a USD bigint becomes a float, for output only. */
 export function usdNumber(usdE18: bigint): number {
@@ -33,23 +34,42 @@ function assetJson(a: AssetAmount) {
 }
 
 function positionJson(p: Position) {
-  const value = positionValue(p);
   return {
     protocol: p.protocol,
     kind: p.kind,
     id: p.id,
     label: p.label,
-    usd: usdNumber(value.usdE18),
+    /** Null when any of its amounts could not be valued (it then counts in `unpricedPositions`). */
+    usd: positionUsd(p),
     assets: p.assets.map(assetJson),
     rewards: p.rewards.map(assetJson),
     yield: p.yield,
     warning: p.warning,
+    /** The position that already counts this one (a receipt in the wallet): left out of every sum. */
+    ...(p.countedIn === undefined ? {} : { countedIn: p.countedIn }),
     ...(p.details === undefined ? {} : { details: jsonSafe(p.details) }),
   };
 }
 
+/** `income` exactly as documented in the README (selector `income` in lib/portfolio/select.ts). */
+function incomeJson(i: Income | null) {
+  if (i === null) return null;
+  return {
+    perYear: { baseUsd: i.perYear.baseUsd, rewardUsd: i.perYear.rewardUsd },
+    perDayUsd: i.perDayUsd,
+    sustainableShare: i.sustainableShare,
+    unknownYieldUsd: i.unknownYieldUsd,
+    unpricedPositions: i.unpricedPositions,
+    projection: {
+      months: i.projection.months,
+      simpleUsd: i.projection.simpleUsd,
+      compoundedUsd: i.projection.compoundedUsd,
+    },
+  };
+}
+
 function chainJson(c: ChainPortfolio) {
-  const value = chainValue(c);
+  const value = chainTotal(c);
   return {
     chainId: c.chainId,
     blockNumber: c.blockNumber === null ? null : c.blockNumber.toString(),
@@ -60,20 +80,40 @@ function chainJson(c: ChainPortfolio) {
     unpricedAmounts: value.unpriced,
     protocolErrors: c.protocolErrors,
     summaries: c.summaries.map(jsonSafe),
+    income: incomeJson(chainIncome(c)),
     positions: c.positions.map(positionJson),
   };
 }
 
 /** The `--json` shape of `npm run portfolio`: amounts as decimal strings of base units. */
 export function portfolioJson(p: Portfolio) {
-  const total = sumValues(p.chains.map(chainValue));
+  const counted = p.chains.filter((c) => c.error === null);
+  const total = sumValues(counted.map(chainTotal));
   return {
     address: p.address,
     network: p.network,
     totalUsd: usdNumber(total.usdE18),
     totalIncludesUntrustedPrices: total.includesUntrusted,
+    income: incomeJson(income(counted.flatMap((c) => countedPositions(c.positions)))),
     chains: p.chains.map(chainJson),
   };
 }
 
 export type PortfolioJson = ReturnType<typeof portfolioJson>;
+
+/**
+ * Two or more addresses seen together (`npm run portfolio -- <a> <b> --json`): the combined total and
+ * income over every member's counted chains, and each member's own single-address object.
+ */
+export function bundleJson(portfolios: readonly Portfolio[]) {
+  const counted = portfolios.flatMap((p) => p.chains.filter((c) => c.error === null));
+  const total = sumValues(counted.map(chainTotal));
+  return {
+    addresses: portfolios.map((p) => p.address),
+    totalUsd: usdNumber(total.usdE18),
+    income: incomeJson(income(counted.flatMap((c) => c.positions))),
+    portfolios: portfolios.map(portfolioJson),
+  };
+}
+
+export type BundleJson = ReturnType<typeof bundleJson>;

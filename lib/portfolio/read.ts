@@ -24,6 +24,8 @@ export interface ChainReadOptions {
   owner: Address;
   extraTokens?: readonly Address[];
   protocols?: readonly RegisteredModule[];
+  /** Read at this block instead of the head (`--block`, or re-reading what an export was read at). */
+  blockNumber?: bigint;
 }
 
 /**
@@ -36,7 +38,7 @@ export async function readChainPortfolio(options: ChainReadOptions): Promise<Cha
   const deployment = network.chains[chainId];
   const multicall3 = CHAINS[chainId].multicall3;
 
-  const blockNumber = await client.getBlockNumber({ cacheTime: 0 });
+  const blockNumber = options.blockNumber ?? (await client.getBlockNumber({ cacheTime: 0 }));
 
   const batch = new Batch();
   const timestamp = batch.add(call(multicall3, multicall3Abi, 'getCurrentBlockTimestamp'));
@@ -105,6 +107,8 @@ export async function readPortfolio(
   options: {
     extraTokens?: Partial<Record<ChainId, readonly Address[]>>;
     protocols?: readonly RegisteredModule[];
+    /** Pins a chain's read block; the others read at their head. */
+    blockNumbers?: Partial<Record<ChainId, bigint>>;
   } = {},
 ): Promise<Portfolio> {
   const chains = await Promise.all(
@@ -116,6 +120,9 @@ export async function readPortfolio(
         owner,
         ...(options.extraTokens?.[chainId] ? { extraTokens: options.extraTokens[chainId] } : {}),
         ...(options.protocols ? { protocols: options.protocols } : {}),
+        ...(options.blockNumbers?.[chainId] !== undefined
+          ? { blockNumber: options.blockNumbers[chainId] }
+          : {}),
       }).catch((error: unknown) => failedChain(chainId, error)),
     ),
   );
