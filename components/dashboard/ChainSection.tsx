@@ -1,11 +1,22 @@
+import { useState } from 'react';
 import type { Network } from '@/lib/chains/network';
 import { CHAINS, type ChainId, explorerAddressUrl } from '@/lib/chains/registry';
-import { formatUsd } from '@/lib/format/index';
+import { formatPercent, formatUsd } from '@/lib/format/index';
 import { DISPLAY_GROUPS } from '@/lib/portfolio/kinds';
-import { chainFailure, chainTotal, currentChain, groupChain } from '@/lib/portfolio/select';
+import {
+  chainFailure,
+  chainTotal,
+  currentChain,
+  groupChain,
+  sectionFigures,
+  sectionIds,
+  visiblePositions,
+} from '@/lib/portfolio/select';
 import type { ChainPortfolio } from '@/lib/portfolio/types';
+import { UsdValue } from '../overview/Overview';
 import { chainTime } from '../positions/figures';
 import { protocolView } from '../protocols';
+import { useSettings } from '../settings/SettingsProvider';
 import { Badge, buttonClass, Card, ChainDot, ErrorPanel, Skeleton } from '../ui/primitives';
 
 export interface ChainState {
@@ -36,15 +47,32 @@ export function ChainSection({
   const value = current ? chainTotal(current) : null;
   const incomplete = current ? current.protocolErrors.map((e) => e.protocol) : [];
   const headingId = `chain-${chainId}-title`;
+  const bodyId = `chain-${chainId}-body`;
+  const [open, setOpen] = useState(true);
+  const { settings } = useSettings();
+  const filters = { hideDust: settings.hideDust, hideClosed: settings.hideClosed };
+  const shown = data ? { ...data, positions: visiblePositions(data.positions, filters) } : null;
+  const hidden = data && shown ? data.positions.length - shown.positions.length : 0;
 
   return (
     <Card
+      id={sectionIds.chain(chainId)}
       aria-labelledby={headingId}
       data-testid={`chain-${chainId}`}
       data-state={failure ? 'error' : data ? 'ready' : 'loading'}
     >
       <header className="flex flex-wrap items-center justify-between gap-2 border-b border-zinc-100 px-4 py-3 dark:border-zinc-800">
         <div className="flex items-center gap-2">
+          <button
+            type="button"
+            className="rounded px-1 text-zinc-600 focus-visible:outline-2 focus-visible:outline-sky-500 dark:text-zinc-300"
+            aria-expanded={open}
+            aria-controls={bodyId}
+            aria-label={`${open ? 'Collapse' : 'Expand'} ${spec.name}`}
+            onClick={() => setOpen((o) => !o)}
+          >
+            <span aria-hidden="true">{open ? '▾' : '▸'}</span>
+          </button>
           <ChainDot color={spec.color} />
           <h2 id={headingId} className="font-semibold">
             {spec.name}
@@ -83,11 +111,18 @@ export function ChainSection({
               ) : null}
             </span>
           ) : null}
-          {state.isFetching && data ? <span className="text-xs text-zinc-500">refreshing…</span> : null}
+          {current ? (
+            <span className="text-xs text-zinc-600 dark:text-zinc-300" data-testid="chain-yield">
+              {yieldText(sectionFigures(current.positions).yieldRate)}
+            </span>
+          ) : null}
+          {state.isFetching && data ? (
+            <span className="text-xs text-zinc-600 dark:text-zinc-300">refreshing…</span>
+          ) : null}
         </div>
       </header>
 
-      <div className="px-4 py-3">
+      <div className="px-4 py-3" id={bodyId} hidden={!open}>
         {failure ? (
           <ErrorPanel title={`${spec.name} could not be read`}>
             <p data-testid="chain-error">{failure}</p>
@@ -98,52 +133,65 @@ export function ChainSection({
               Retry
             </button>
           </ErrorPanel>
-        ) : !data ? (
+        ) : !data || !shown ? (
           <div className="space-y-2" role="status" aria-label={`Loading ${spec.name}`}>
             <Skeleton className="h-4 w-1/3" />
             <Skeleton className="h-4 w-full" />
             <Skeleton className="h-4 w-5/6" />
+            <Skeleton className="h-4 w-2/3" />
           </div>
         ) : (
           <>
-            <p className="mb-2 text-xs text-zinc-500 dark:text-zinc-400" data-testid="chain-block">
+            <p className="mb-2 text-xs text-zinc-600 dark:text-zinc-300" data-testid="chain-block">
               Read at block <span className="font-mono">{data.blockNumber?.toString()}</span>
               {data.blockTimestamp !== null ? ` · ${chainTime(data.blockTimestamp)}` : ''}
+              {hidden > 0 ? ` · ${hidden} dust or closed position(s) hidden (Settings)` : ''}
             </p>
             {data.positions.length === 0 &&
             data.protocolErrors.length === 0 &&
             data.summaries.length === 0 ? (
-              <p className="py-4 text-center text-sm text-zinc-500">Nothing held on {spec.name}.</p>
+              <p className="py-4 text-center text-sm text-zinc-600 dark:text-zinc-300">
+                Nothing held on {spec.name}.
+              </p>
             ) : null}
             <div className="space-y-5">
-              {groupChain(data).map(({ group, protocols }) => (
-                <section
-                  key={group}
-                  aria-label={`${DISPLAY_GROUPS[group]} on ${spec.name}`}
-                  data-group={group}
-                >
-                  <h3 className="mb-1 text-sm font-semibold text-zinc-700 dark:text-zinc-200">
-                    {DISPLAY_GROUPS[group]}
-                  </h3>
-                  <div className="space-y-3">
-                    {protocols.map(({ protocol, name, positions, summary }) => {
-                      const View = protocolView(protocol);
-                      return (
-                        <section
-                          key={protocol}
-                          aria-label={`${name} on ${spec.name}`}
-                          data-protocol={protocol}
-                        >
-                          <h4 className="mb-1 text-xs font-semibold uppercase tracking-wide text-zinc-600 dark:text-zinc-400">
-                            {name}
-                          </h4>
-                          <View chainId={chainId} positions={positions} summary={summary} />
-                        </section>
-                      );
-                    })}
-                  </div>
-                </section>
-              ))}
+              {groupChain(shown).map(({ group, protocols }) => {
+                const figures = sectionFigures(protocols.flatMap((p) => p.positions));
+                return (
+                  <details
+                    key={group}
+                    open
+                    id={sectionIds.group(chainId, group)}
+                    aria-label={`${DISPLAY_GROUPS[group]} on ${spec.name}`}
+                    data-group={group}
+                  >
+                    <summary className="mb-1 flex cursor-pointer flex-wrap items-center justify-between gap-2 rounded text-sm font-semibold text-zinc-700 focus-visible:outline-2 focus-visible:outline-sky-500 dark:text-zinc-200">
+                      <span>{DISPLAY_GROUPS[group]}</span>
+                      <span className="text-xs font-normal text-zinc-600 dark:text-zinc-300">
+                        <UsdValue value={figures.value} /> · {yieldText(figures.yieldRate)}
+                      </span>
+                    </summary>
+                    <div className="space-y-3">
+                      {protocols.map(({ protocol, name, positions, summary }) => {
+                        const View = protocolView(protocol);
+                        return (
+                          <section
+                            key={protocol}
+                            id={sectionIds.protocol(chainId, protocol)}
+                            aria-label={`${name} on ${spec.name}`}
+                            data-protocol={protocol}
+                          >
+                            <h4 className="mb-1 text-xs font-semibold uppercase tracking-wide text-zinc-600 dark:text-zinc-300">
+                              {name}
+                            </h4>
+                            <View chainId={chainId} positions={positions} summary={summary} />
+                          </section>
+                        );
+                      })}
+                    </div>
+                  </details>
+                );
+              })}
             </div>
             {data.protocolErrors.map((e) => (
               <p key={e.protocol} role="alert" className="mt-3 text-sm text-red-700 dark:text-red-400">
@@ -155,4 +203,8 @@ export function ChainSection({
       </div>
     </Card>
   );
+}
+
+function yieldText(rate: number | null): string {
+  return rate === null ? 'yield unknown' : `${formatPercent(rate)} a year`;
 }

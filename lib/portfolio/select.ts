@@ -476,3 +476,14 @@ export function bundleTotals(members: readonly BundleMember[]): {
     perAddress,
   };
 }
+
+/** A collapsible section's header: its value and blended yield (the figures stay visible folded). */
+export function sectionFigures(positions: readonly Position[]): {
+  value: ValueSummary;
+  yieldRate: number | null;
+} {
+  return {
+    value: sumValues(countedPositions(positions).map(positionValue)),
+    yieldRate: blendedYield(positions).rate,
+  };
+}
