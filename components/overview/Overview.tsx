@@ -52,7 +52,7 @@ function Stat({
   );
 }
 
-function Breakdown({ title, slices }: { title: string; slices: readonly Slice[] }) {
+function Breakdown({ title, slices, link }: { title: string; slices: readonly Slice[]; link: boolean }) {
   const colored: ChartSlice[] = slices.map((s, i) => ({
     key: s.key,
     label: s.label,
@@ -72,7 +72,7 @@ function Breakdown({ title, slices }: { title: string; slices: readonly Slice[] 
           {colored.map((s) => (
             <li key={s.key} className="flex items-center justify-between gap-2">
               <a
-                href={`#${s.anchor}`}
+                href={link ? `#${s.anchor}` : undefined}
                 className="flex min-w-0 items-center gap-1.5 underline-offset-2 hover:underline"
               >
                 <span
@@ -119,7 +119,10 @@ export function Overview({
   chains,
   loading,
   title = 'Overview',
+  linkSlices = true,
 }: {
+  /** Slices link to their sections on the page (a bundle's page has none). */
+  linkSlices?: boolean;
   /** The chains with current figures (the selectors name the rest apart). */
   chains: readonly ChainPortfolio[];
   loading: boolean;
@@ -164,9 +167,9 @@ export function Overview({
       </dl>
 
       <div className="grid gap-4 md:grid-cols-3">
-        <Breakdown title="chain" slices={o.byChain} />
-        <Breakdown title="protocol" slices={o.byProtocol} />
-        <Breakdown title="kind" slices={o.byGroup} />
+        <Breakdown link={linkSlices} title="chain" slices={o.byChain} />
+        <Breakdown link={linkSlices} title="protocol" slices={o.byProtocol} />
+        <Breakdown link={linkSlices} title="kind" slices={o.byGroup} />
       </div>
 
       <div className="grid gap-4 border-t border-zinc-100 pt-4 md:grid-cols-2 dark:border-zinc-800">
