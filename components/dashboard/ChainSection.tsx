@@ -184,7 +184,11 @@ export function ChainSection({
                             <h4 className="mb-1 text-xs font-semibold uppercase tracking-wide text-zinc-600 dark:text-zinc-300">
                               {name}
                             </h4>
-                            <View chainId={chainId} positions={positions} summary={summary} />
+                            {/* A wide table scrolls inside its section, never the page (375 px); focusable so it scrolls by keyboard. */}
+                            {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
+                            <div className="overflow-x-auto" tabIndex={0}>
+                              <View chainId={chainId} positions={positions} summary={summary} />
+                            </div>
                           </section>
                         );
                       })}

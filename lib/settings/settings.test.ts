@@ -41,11 +41,19 @@ describe('parseSettings', () => {
       network: 'devnet',
       rpc: { devnet: { 10: 'http://127.0.0.1:9999', 324: 'javascript:alert(1)' }, other: { 10: 'http://x' } },
       tokens: { 42161: [ADDRESS.toLowerCase(), 'nope', ADDRESS], 5: [ADDRESS] },
+      hideDust: true,
+      hideClosed: 'yes',
+      ensRpc: { mainnet: 'http://127.0.0.1:8545', devnet: 'javascript:x' },
+      rpcLists: { devnet: { 10: ['http://127.0.0.1:9999', 'ftp://x', 'http://127.0.0.1:9998'] } },
     });
     expect(parseSettings(raw)).toEqual({
       network: 'devnet',
       rpc: { devnet: { 10: 'http://127.0.0.1:9999' } },
       tokens: { 42161: [getAddress(ADDRESS)] },
+      hideDust: true,
+      hideClosed: false,
+      ensRpc: { mainnet: 'http://127.0.0.1:8545' },
+      rpcLists: { devnet: { 10: ['http://127.0.0.1:9999', 'http://127.0.0.1:9998'] } },
     });
   });
 });
