@@ -129,6 +129,7 @@ test('watchlist: an older saved format is migrated with a message; add, label, r
   await page.getByRole('link', { name: 'team (2 addresses)' }).click();
   await expect(page.getByTestId('bundle-name')).toHaveText('team');
   await expect(page.getByTestId('bundle-member')).toHaveCount(2);
+  await expect(page.getByTestId('bundle')).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
   // Oracle: each member's own dashboard total, against the bundle's sum.
   const memberTotals = await page
     .getByTestId('bundle-member-total')

@@ -32,7 +32,7 @@ export function BundleDashboard({ addresses, name }: { addresses: Address[]; nam
 
   return (
     <div className="space-y-4">
-      <Card className="p-4" data-testid="bundle">
+      <Card className="p-4" data-testid="bundle" data-state={pending ? 'loading' : 'ready'}>
         <div className="flex flex-wrap items-start justify-between gap-3">
           <div className="min-w-0">
             <p className="text-xs uppercase tracking-wide text-zinc-600 dark:text-zinc-300">

@@ -40,7 +40,7 @@ export function FeesPage() {
               Gas units are estimated against the real contracts; ETH/USD comes from each chain’s on-chain
               feed.
             </p>
-            <p className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
+            <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-300">
               {networkName ?? '…'} · re-quoted every {FEE_PAGE_REFRESH_MS / 1000} s while this tab is visible,
               paused when it is hidden
             </p>

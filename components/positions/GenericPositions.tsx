@@ -17,7 +17,8 @@ export function GenericPositions({ positions }: ProtocolViewProps) {
           >
             <div className="min-w-0">
               <p className="font-medium">
-                {p.label} <span className="text-xs font-normal text-zinc-500">{p.kind}</span>
+                {p.label}{' '}
+                <span className="text-xs font-normal text-zinc-600 dark:text-zinc-300">{p.kind}</span>
               </p>
               <ul className="text-zinc-600 dark:text-zinc-300">
                 {p.assets.map((a) => (
@@ -27,8 +28,8 @@ export function GenericPositions({ positions }: ProtocolViewProps) {
                 ))}
                 {p.rewards.map((a) => (
                   <li key={`reward-${a.token}`} className="flex items-center gap-1.5">
-                    <span className="text-xs text-zinc-500">claimable</span> <AssetAmountText asset={a} />{' '}
-                    <PriceFlag price={a.price} />
+                    <span className="text-xs text-zinc-600 dark:text-zinc-300">claimable</span>{' '}
+                    <AssetAmountText asset={a} /> <PriceFlag price={a.price} />
                   </li>
                 ))}
               </ul>
@@ -38,7 +39,7 @@ export function GenericPositions({ positions }: ProtocolViewProps) {
               <p className="tabular-nums">
                 {value.unpriced > 0 && value.usdE18 === 0n ? '—' : formatUsd(value.usdE18)}
                 {value.unpriced > 0 && value.usdE18 !== 0n ? (
-                  <span className="text-xs text-zinc-500"> + unpriced</span>
+                  <span className="text-xs text-zinc-600 dark:text-zinc-300"> + unpriced</span>
                 ) : null}
               </p>
               <p className="text-xs">

@@ -49,7 +49,7 @@ export function AssetAmountText({ asset }: { asset: AssetAmount }) {
 }
 
 export function UnitPrice({ price }: { price: PriceReading }) {
-  if (price.usdE18 === null) return <span className="text-zinc-400">—</span>;
+  if (price.usdE18 === null) return <span className="text-zinc-600 dark:text-zinc-300">—</span>;
   const age = price.updatedAt;
   const title = `${price.label}${price.note ? ` (${price.note})` : ''}${age !== null ? `, updated ${chainTime(age)}` : ''}`;
   return <span title={title}>{formatPrice(price.usdE18)}</span>;
@@ -57,14 +57,14 @@ export function UnitPrice({ price }: { price: PriceReading }) {
 
 /** An estimated yield, split by where it comes from, with the window it was measured over. */
 export function YieldText({ value }: { value: YieldEstimate | null }) {
-  if (!value) return <span className="text-zinc-400">—</span>;
+  if (!value) return <span className="text-zinc-600 dark:text-zinc-300">—</span>;
   const total = value.baseApr + value.rewardApr;
   const parts = [`fees/interest ${formatPercent(value.baseApr)}`];
   if (value.rewardApr !== 0) parts.push(`emissions ${formatPercent(value.rewardApr)}`);
   return (
     <span title={`${parts.join(' + ')} · ${value.window} · ${value.source}`}>
       <span className="font-medium tabular-nums">{formatPercent(total)}</span>{' '}
-      <span className="text-xs text-zinc-500 dark:text-zinc-400">
+      <span className="text-xs text-zinc-600 dark:text-zinc-300">
         {value.rewardApr !== 0 ? `(${formatPercent(value.rewardApr)} emissions) ` : ''}
         {value.window}
       </span>
