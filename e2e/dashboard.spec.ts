@@ -45,7 +45,7 @@ test('a stale price is shown as stale, and the totals say they include it', asyn
 }) => {
   await page.goto(`/address/${demo}`);
   const section = page.getByTestId(`chain-${STALE_FEED.chainId}`);
-  await expect(section).toHaveAttribute('data-state', 'ready');
+  await expect(section).toHaveAttribute('data-state', 'ready', { timeout: 20_000 });
   const token = manifest.chains[`${STALE_FEED.chainId}`].tokens[STALE_FEED.symbol];
   await expect(section.locator(`[data-testid="balance-row"][data-token="${token}"]`)).toContainText(
     'stale price',
