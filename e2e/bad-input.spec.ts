@@ -19,7 +19,7 @@ test('an invalid address typed in the search box says why and goes nowhere', asy
   rpcRequests,
 }) => {
   await page.goto('/');
-  const input = page.getByRole('main').getByLabel('Address to watch');
+  const input = page.getByRole('main').getByLabel('Address or ENS name to watch');
   await input.fill('0x1234');
   await input.press('Enter');
   await expect(page.getByRole('main').getByRole('alert')).toContainText('Not an Ethereum address');

@@ -5,6 +5,7 @@ test('settings: a token added by address is read, kept across reloads; a bad RPC
   demo,
   manifest,
 }) => {
+  test.setTimeout(90_000);
   await page.goto(`/address/${demo}`);
   await waitForChains(page, [10, 42161, 324]);
   // Not a token: its balanceOf reverts, and the row says so instead of showing zero.

@@ -12,6 +12,21 @@ import {
 } from '../lib/chains/network';
 import { CHAIN_IDS, type ChainId } from '../lib/chains/registry';
 import { rpcOverridesFromEnv } from '../lib/chains/rpc';
+import { type EnsConfig, MAINNET_ENS_REGISTRY } from '../lib/ens/resolve';
+
+/**
+ * ENS for the CLI: LAYERGLASS_RPC_1 (any network), else the devnet manifest's local chain 1; on
+ * mainnet without LAYERGLASS_RPC_1 there is no Ethereum RPC, and a name gets a message saying so.
+ */
+export function loadEnsConfig(name: NetworkName): EnsConfig {
+  const env = process.env.LAYERGLASS_RPC_1 ?? null;
+  if (name === 'devnet' && existsSync(manifestPath())) {
+    const l1 = parseManifest(JSON.parse(readFileSync(manifestPath(), 'utf8'))).l1;
+    if (l1?.contracts.ENSRegistry) return { rpcUrl: env ?? l1.rpcUrl, registry: l1.contracts.ENSRegistry };
+    return { rpcUrl: null, registry: MAINNET_ENS_REGISTRY };
+  }
+  return { rpcUrl: env, registry: MAINNET_ENS_REGISTRY };
+}
 
 /** `--network devnet|mainnet` (default: devnet when its manifest exists, else mainnet). */
 export function parseNetworkFlag(argv: readonly string[]): NetworkName {

@@ -17,7 +17,7 @@ const bps = (value: bigint) => formatPercent(Number(value) / 10_000);
 function Figure({ label, children, testId }: { label: string; children: React.ReactNode; testId?: string }) {
   return (
     <div>
-      <dt className="text-xs text-zinc-500 dark:text-zinc-400">{label}</dt>
+      <dt className="text-xs text-zinc-600 dark:text-zinc-300">{label}</dt>
       <dd className="font-medium tabular-nums" data-testid={testId}>
         {children}
       </dd>
@@ -36,7 +36,7 @@ function AccountSummary({ summary }: { summary: AaveV3Summary }) {
         <dl className="grid w-full grid-cols-2 gap-x-6 gap-y-2 text-sm sm:w-auto sm:flex-1 sm:grid-cols-3">
           <Figure label="Net APY" testId="aave-net-apy">
             {net === null ? (
-              <span className="text-zinc-400" title={summary.netApyNote ?? undefined}>
+              <span className="text-zinc-600 dark:text-zinc-300" title={summary.netApyNote ?? undefined}>
                 —
               </span>
             ) : (
@@ -179,7 +179,7 @@ function LendingTable({
       <caption className="pb-1 text-left text-xs font-medium text-zinc-600 dark:text-zinc-300">
         {title}
       </caption>
-      <thead className="text-left text-xs uppercase tracking-wide text-zinc-500 dark:text-zinc-400">
+      <thead className="text-left text-xs uppercase tracking-wide text-zinc-600 dark:text-zinc-300">
         <tr>
           <th scope="col" className="py-1.5 pr-2 font-medium sm:w-[24%]">
             Asset
@@ -210,12 +210,12 @@ function LendingTable({
                   <ReserveState position={p} />
                 </span>
                 {side === 'supply' ? (
-                  <span className="block text-xs font-normal text-zinc-500 sm:hidden dark:text-zinc-400">
+                  <span className="block text-xs font-normal text-zinc-600 dark:text-zinc-300 sm:hidden dark:text-zinc-400">
                     {d.usedAsCollateral ? 'collateral' : 'not collateral'}
                   </span>
                 ) : null}
                 {showDetails ? (
-                  <span className="block text-xs font-normal text-zinc-500 dark:text-zinc-400">
+                  <span className="block text-xs font-normal text-zinc-600 dark:text-zinc-300">
                     LTV {bps(d.ltvBps)} · liq. threshold {bps(d.liquidationThresholdBps)}
                     {asset ? ` · price: ${asset.price.label}` : ''}
                   </span>
@@ -229,7 +229,7 @@ function LendingTable({
                       <PriceFlag price={asset.price} />
                     </span>
                     {/* On narrow screens the value sits under the amount instead of in its own column. */}
-                    <span className="block text-xs tabular-nums text-zinc-500 sm:hidden dark:text-zinc-400">
+                    <span className="block text-xs tabular-nums text-zinc-600 dark:text-zinc-300 sm:hidden dark:text-zinc-400">
                       {side === 'borrow' ? '−' : ''}
                       <AssetValue asset={asset} />
                     </span>
@@ -256,7 +256,7 @@ function LendingTable({
                   d.usedAsCollateral ? (
                     <span className="text-emerald-700 dark:text-emerald-400">yes</span>
                   ) : (
-                    <span className="text-zinc-500">no</span>
+                    <span className="text-zinc-600 dark:text-zinc-300">no</span>
                   )
                 ) : (
                   d.rateMode
@@ -292,7 +292,7 @@ export function AaveV3Positions({ positions, summary }: ProtocolViewProps) {
       </div>
       {owed.map((p) => (
         <p key={p.id} className="flex flex-wrap items-center gap-2 text-sm">
-          <span className="text-xs text-zinc-500 dark:text-zinc-400">Unclaimed incentives</span>
+          <span className="text-xs text-zinc-600 dark:text-zinc-300">Unclaimed incentives</span>
           {p.rewards.map((r) => (
             <span key={r.token} className="inline-flex items-center gap-1.5">
               <AssetAmountText asset={r} /> <AssetValue asset={r} /> <PriceFlag price={r.price} />

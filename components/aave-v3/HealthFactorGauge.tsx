@@ -7,7 +7,7 @@ const TEXT_TONE: Record<ReturnType<typeof healthGauge>['band'], string> = {
   moderate: 'text-amber-700 dark:text-amber-400',
   safe: 'text-emerald-700 dark:text-emerald-400',
   'no-debt': 'text-emerald-700 dark:text-emerald-400',
-  unavailable: 'text-zinc-500 dark:text-zinc-400',
+  unavailable: 'text-zinc-600 dark:text-zinc-300',
 };
 
 const pct = (fraction: number) => `${(fraction * 100).toFixed(2)}%`;
@@ -23,7 +23,7 @@ export function HealthFactorGauge({ health }: { health: AaveV3Health }) {
   return (
     <div className="min-w-52" data-testid="aave-health">
       <p className="flex items-baseline gap-2">
-        <span className="text-xs text-zinc-500 dark:text-zinc-400">Health factor</span>
+        <span className="text-xs text-zinc-600 dark:text-zinc-300">Health factor</span>
         <span
           className={`text-lg font-semibold tabular-nums ${TEXT_TONE[gauge.band]}`}
           data-testid="aave-health-value"
@@ -69,7 +69,7 @@ export function HealthFactorGauge({ health }: { health: AaveV3Health }) {
       )}
       {gauge.position === null ? null : (
         <div
-          className="relative mt-0.5 h-3 text-[10px] tabular-nums text-zinc-500 dark:text-zinc-400"
+          className="relative mt-0.5 h-3 text-[10px] tabular-nums text-zinc-600 dark:text-zinc-300"
           aria-hidden="true"
         >
           <span className="absolute left-0">1.0</span>

@@ -2,65 +2,53 @@
 
 import { useState } from 'react';
 import type { Address } from 'viem';
-import { CHAIN_IDS, CHAINS, type ChainId } from '@/lib/chains/registry';
+import { CHAIN_IDS } from '@/lib/chains/registry';
 import { formatUsd } from '@/lib/format/index';
-import { missingChainText, portfolioTotals, type Share, shares } from '@/lib/portfolio/select';
+import { missingChainText, portfolioTotals } from '@/lib/portfolio/select';
 import { DashboardFeeSummary } from '../fees/DashboardFeeSummary';
 import { usePortfolio } from '../hooks/usePortfolio';
+import { Overview } from '../overview/Overview';
 import { useSettings } from '../settings/SettingsProvider';
 import { Badge, buttonClass, Card, Skeleton } from '../ui/primitives';
 import { useWallet } from '../wallet/WalletProvider';
 import { ChainSection } from './ChainSection';
+import { ExportButtons } from './ExportButtons';
+import { currentChains, portfolioOf } from './portfolioState';
 import { useRevealCount } from './reveal';
+import { WatchButton } from './WatchButton';
 
-function AllocationBar({ chains }: { chains: Share<ChainId>[] }) {
-  if (chains.length === 0) return null;
-  const positive = chains;
+/** An address with a button that copies it. */
+export function CopyableAddress({ address }: { address: string }) {
+  const [copied, setCopied] = useState(false);
   return (
-    <div>
-      <div
-        className="flex h-2 w-full overflow-hidden rounded-full bg-zinc-100 dark:bg-zinc-800"
-        aria-hidden="true"
+    <span className="flex min-w-0 items-center gap-2">
+      <span className="break-all font-mono">{address}</span>
+      <button
+        type="button"
+        className="whitespace-nowrap rounded px-1 text-xs text-sky-800 hover:underline focus-visible:outline-2 focus-visible:outline-sky-500 dark:text-sky-300"
+        aria-label={`Copy ${address}`}
+        onClick={() => {
+          void navigator.clipboard?.writeText(address).then(() => setCopied(true));
+        }}
       >
-        {positive.map((c) => (
-          <span
-            key={c.key}
-            style={{
-              width: `${c.share * 100}%`,
-              backgroundColor: CHAINS[c.key].color,
-            }}
-          />
-        ))}
-      </div>
-      <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-zinc-600 dark:text-zinc-300">
-        {positive.map((c) => (
-          <li key={c.key} className="flex items-center gap-1.5">
-            <span
-              className="inline-block h-2 w-2 rounded-full"
-              style={{ backgroundColor: CHAINS[c.key].color }}
-            />
-            {CHAINS[c.key].shortName} {formatUsd(c.value.usdE18)} ({(c.share * 100).toFixed(1)}%)
-          </li>
-        ))}
-      </ul>
-    </div>
+        {copied ? 'copied' : 'copy'}
+      </button>
+    </span>
   );
 }
 
 /** The dashboard of one address: a summary across chains, then one section per chain. */
-export function AddressDashboard({ address }: { address: Address }) {
+export function AddressDashboard({ address, name }: { address: Address; name?: string }) {
   const { networkName } = useSettings();
   const connection = useWallet();
   const queries = usePortfolio(address);
-  const [copied, setCopied] = useState(false);
 
   // A chain whose last refresh failed, that answers for another chain or lags is left out, and named.
+  const loaded = currentChains(queries);
   const totals = portfolioTotals(
     CHAIN_IDS.map((chainId, i) => ({ chainId, chain: queries[i]?.data, error: queries[i]?.error ?? null })),
   );
-  const loaded = totals.byChain;
   const incomplete = totals.incompleteChains.length;
-  const values = totals.byChain;
   const total = totals.total;
   const pending = queries.some((q) => q.isPending);
   const isOwn = connection.address?.toLowerCase() === address.toLowerCase();
@@ -72,27 +60,20 @@ export function AddressDashboard({ address }: { address: Address }) {
       <Card className="p-4">
         <div className="flex flex-wrap items-start justify-between gap-3">
           <div className="min-w-0">
-            <p className="text-xs uppercase tracking-wide text-zinc-500 dark:text-zinc-400">
+            <p className="text-xs uppercase tracking-wide text-zinc-600 dark:text-zinc-300">
               {isOwn ? 'Your wallet' : 'Watching'} · {networkName ?? '…'}
             </p>
-            <h1
-              className="flex items-center gap-2 break-all font-mono text-sm sm:text-base"
-              data-testid="dashboard-address"
-            >
-              {address}
-              <button
-                type="button"
-                className="whitespace-nowrap rounded px-1 text-xs text-sky-700 hover:underline dark:text-sky-400"
-                onClick={() => {
-                  void navigator.clipboard?.writeText(address).then(() => setCopied(true));
-                }}
-              >
-                {copied ? 'copied' : 'copy'}
-              </button>
+            {name ? (
+              <p className="font-semibold" data-testid="dashboard-name">
+                {name}
+              </p>
+            ) : null}
+            <h1 className="text-sm sm:text-base" data-testid="dashboard-address">
+              <CopyableAddress address={address} />
             </h1>
           </div>
           <div className="text-right">
-            <p className="text-xs text-zinc-500 dark:text-zinc-400">Total across chains</p>
+            <p className="text-xs text-zinc-600 dark:text-zinc-300">Total across chains</p>
             <p className="text-2xl font-semibold tabular-nums" data-testid="portfolio-total">
               {pending && loaded.length === 0 ? (
                 <Skeleton className="ml-auto h-7 w-32" />
@@ -129,22 +110,29 @@ export function AddressDashboard({ address }: { address: Address }) {
           </div>
         </div>
         <div className="mt-4 flex flex-wrap items-end justify-between gap-3">
-          <div className="min-w-60 flex-1">
-            <AllocationBar chains={shares(values.map((v) => ({ key: v.chainId, value: v.value })))} />
-          </div>
           <DashboardFeeSummary />
-          <button
-            type="button"
-            className={buttonClass}
-            onClick={() => {
-              for (const q of queries) void q.refetch();
-            }}
-            disabled={queries.some((q) => q.isFetching)}
-          >
-            {queries.some((q) => q.isFetching) ? 'Refreshing…' : 'Refresh'}
-          </button>
+          <div className="flex flex-wrap gap-2">
+            <WatchButton address={address} label={name ?? ''} />
+            <ExportButtons
+              portfolios={networkName ? [portfolioOf(address, networkName, queries)] : []}
+              network={networkName}
+              ready={!pending}
+            />
+            <button
+              type="button"
+              className={buttonClass}
+              onClick={() => {
+                for (const q of queries) void q.refetch();
+              }}
+              disabled={queries.some((q) => q.isFetching)}
+            >
+              {queries.some((q) => q.isFetching) ? 'Refreshing…' : 'Refresh'}
+            </button>
+          </div>
         </div>
       </Card>
+
+      <Overview chains={loaded} loading={pending} />
 
       {CHAIN_IDS.map((chainId, i) => {
         const q = queries[i];

@@ -2,45 +2,94 @@
 
 import dynamic from 'next/dynamic';
 import Link from 'next/link';
-import { usePathname } from 'next/navigation';
+import { usePathname, useSearchParams } from 'next/navigation';
 import type { ReactNode } from 'react';
-import { parseAddressInput } from '@/lib/settings/settings';
+import type { Address } from 'viem';
+import { parseWatchTarget } from '@/lib/ens/target';
+import { useEnsName } from '../hooks/useEnsName';
 import { useMounted } from '../hooks/useMounted';
-import { ErrorPanel } from '../ui/primitives';
+import { ErrorPanel, Skeleton } from '../ui/primitives';
 import { DashboardSkeleton } from './DashboardSkeleton';
 
-// The dashboard, its readers (viem, every protocol) and views are their own chunk: the shell paints
+// The dashboards, their readers (viem, every protocol) and views are their own chunk: the shell paints
 // from the first load, and the chunk arrives while the address is read from the URL.
 const AddressDashboard = dynamic(() => import('./AddressDashboard').then((m) => m.AddressDashboard), {
   ssr: false,
   loading: () => <DashboardSkeleton />,
 });
+const BundleDashboard = dynamic(() => import('./BundleDashboard').then((m) => m.BundleDashboard), {
+  ssr: false,
+  loading: () => <DashboardSkeleton />,
+});
 
-/** `/address/<address>`: validates the address from the URL before anything is read. */
+// At least a screen tall, so the footer is never on screen to be pushed down as chains load.
+const frame = (children: ReactNode) => <div className="min-h-[100svh]">{children}</div>;
+
+function BadInput({ title, raw, why }: { title: string; raw: string; why: string }) {
+  return (
+    <ErrorPanel title={title}>
+      <p>
+        <span className="break-all font-mono">“{raw.slice(0, 120)}”</span>: {why}
+      </p>
+      <p className="mt-2">
+        <Link href="/" className="underline">
+          Go back
+        </Link>{' '}
+        and paste a 0x address or an ENS name, or connect a wallet.
+      </p>
+    </ErrorPanel>
+  );
+}
+
+function NameDashboard({ name }: { name: string }) {
+  const q = useEnsName(name);
+  if (q.data?.ok) return <AddressDashboard key={q.data.address} address={q.data.address} name={name} />;
+  if (q.data && !q.data.ok)
+    return (
+      <div data-testid="ens-error">
+        <BadInput title="That name could not be resolved" raw={name} why={q.data.message} />
+      </div>
+    );
+  return (
+    <div role="status" aria-label={`Resolving ${name}`} className="space-y-2">
+      <p className="text-sm">Resolving {name} on Ethereum…</p>
+      <Skeleton className="h-24 w-full" />
+    </div>
+  );
+}
+
+/** `/address/<address-or-name>`, or `/address/<a>,<b>,…?name=…` for a bundle: validated before anything is read. */
 export function AddressRoute() {
   const pathname = usePathname();
+  const search = useSearchParams();
   // The prerendered shell is shared by every address: render only once the browser's URL is known.
   const mounted = useMounted();
   const raw = decodeURIComponent(pathname.split('/').filter(Boolean)[1] ?? '');
-  // At least a screen tall, so the footer is never on screen to be pushed down as chains load.
-  const frame = (children: ReactNode) => <div className="min-h-[100svh]">{children}</div>;
   if (!mounted) return frame(<DashboardSkeleton />);
   if (raw === '_' || raw === '') return null;
-  const parsed = parseAddressInput(raw);
-  if ('error' in parsed) {
-    return (
-      <ErrorPanel title="That is not an address">
-        <p>
-          <span className="break-all font-mono">“{raw.slice(0, 120)}”</span>: {parsed.error}
-        </p>
-        <p className="mt-2">
-          <Link href="/" className="underline">
-            Go back
-          </Link>{' '}
-          and paste a 0x address, or connect a wallet.
-        </p>
-      </ErrorPanel>
-    );
+  if (raw.includes(',')) {
+    const members = raw.split(',').map((m) => m.trim());
+    const addresses: Address[] = [];
+    for (const m of members) {
+      const t = parseWatchTarget(m);
+      if ('error' in t)
+        return <BadInput title="That bundle has a member that is not an address" raw={m} why={t.error} />;
+      if (t.kind === 'name')
+        return (
+          <BadInput
+            title="That bundle has a member that is not an address"
+            raw={m}
+            why="a bundle's members are addresses: open the name on its own to resolve it, then add its address."
+          />
+        );
+      if (!addresses.some((a) => a.toLowerCase() === t.address.toLowerCase())) addresses.push(t.address);
+    }
+    const name = (search.get('name') ?? '').slice(0, 40) || 'Bundle';
+    return frame(<BundleDashboard key={addresses.join(',')} addresses={addresses} name={name} />);
   }
+  const parsed = parseWatchTarget(raw);
+  if ('error' in parsed)
+    return <BadInput title="That is not an address or an ENS name" raw={raw} why={parsed.error} />;
+  if (parsed.kind === 'name') return frame(<NameDashboard key={parsed.name} name={parsed.name} />);
   return frame(<AddressDashboard key={parsed.address} address={parsed.address} />);
 }

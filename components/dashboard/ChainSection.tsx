@@ -1,6 +1,7 @@
+import { useState } from 'react';
 import type { Network } from '@/lib/chains/network';
 import { CHAINS, type ChainId, explorerAddressUrl } from '@/lib/chains/registry';
-import { formatUsd } from '@/lib/format/index';
+import { formatPercent, formatUsd } from '@/lib/format/index';
 import { DISPLAY_GROUPS } from '@/lib/portfolio/kinds';
 import {
   chainFailure,
@@ -10,10 +11,15 @@ import {
   currentChain,
   formatAge,
   groupChain,
+  sectionFigures,
+  sectionIds,
+  visiblePositions,
 } from '@/lib/portfolio/select';
 import type { ChainPortfolio } from '@/lib/portfolio/types';
+import { UsdValue } from '../overview/Overview';
 import { chainTime } from '../positions/figures';
 import { protocolView } from '../protocols';
+import { useSettings } from '../settings/SettingsProvider';
 import { Badge, buttonClass, Card, ChainDot, ErrorPanel } from '../ui/primitives';
 import { ChainSkeletonBody } from './ChainSkeleton';
 import { CollapsedList } from './CollapsedList';
@@ -48,9 +54,16 @@ export function ChainSection({
   const missing = chainMissing(chainId, state);
   const lag = current ? chainLag(current) : null;
   const headingId = `chain-${chainId}-title`;
+  const bodyId = `chain-${chainId}-body`;
+  const [open, setOpen] = useState(true);
+  const { settings } = useSettings();
+  const filters = { hideDust: settings.hideDust, hideClosed: settings.hideClosed };
+  const shown = data ? { ...data, positions: visiblePositions(data.positions, filters) } : null;
+  const hidden = data && shown ? data.positions.length - shown.positions.length : 0;
 
   return (
     <Card
+      id={sectionIds.chain(chainId)}
       aria-labelledby={headingId}
       data-testid={`chain-${chainId}`}
       data-state={
@@ -67,6 +80,16 @@ export function ChainSection({
     >
       <header className="flex flex-wrap items-center justify-between gap-2 border-b border-zinc-100 px-4 py-3 dark:border-zinc-800">
         <div className="flex items-center gap-2">
+          <button
+            type="button"
+            className="rounded px-1 text-zinc-600 focus-visible:outline-2 focus-visible:outline-sky-500 dark:text-zinc-300"
+            aria-expanded={open}
+            aria-controls={bodyId}
+            aria-label={`${open ? 'Collapse' : 'Expand'} ${spec.name}`}
+            onClick={() => setOpen((o) => !o)}
+          >
+            <span aria-hidden="true">{open ? '▾' : '▸'}</span>
+          </button>
           <ChainDot color={spec.color} />
           <h2 id={headingId} className="font-semibold">
             {spec.name}
@@ -112,11 +135,18 @@ export function ChainSection({
               ) : null}
             </span>
           ) : null}
-          {state.isFetching && data ? <span className="text-xs text-zinc-500">refreshing…</span> : null}
+          {current ? (
+            <span className="text-xs text-zinc-600 dark:text-zinc-300" data-testid="chain-yield">
+              {yieldText(sectionFigures(current.positions).yieldRate)}
+            </span>
+          ) : null}
+          {state.isFetching && data ? (
+            <span className="text-xs text-zinc-600 dark:text-zinc-300">refreshing…</span>
+          ) : null}
         </div>
       </header>
 
-      <div className="px-4 py-3">
+      <div className="px-4 py-3" id={bodyId} hidden={!open}>
         {failure ? (
           <ErrorPanel
             title={
@@ -133,7 +163,7 @@ export function ChainSection({
               Retry
             </button>
           </ErrorPanel>
-        ) : !data ? (
+        ) : !data || !shown ? (
           <ChainSkeletonBody chainId={chainId} />
         ) : (
           <>
@@ -151,46 +181,64 @@ export function ChainSection({
                 </button>
               </p>
             ) : null}
-            <p className="mb-2 text-xs text-zinc-500 dark:text-zinc-400" data-testid="chain-block">
+            <p className="mb-2 text-xs text-zinc-600 dark:text-zinc-300" data-testid="chain-block">
               Read at block <span className="font-mono">{data.blockNumber?.toString()}</span>
               {data.blockTimestamp !== null ? ` · ${chainTime(data.blockTimestamp)}` : ''}
+              {hidden > 0 ? ` · ${hidden} dust or closed position(s) hidden (Settings)` : ''}
             </p>
             {data.positions.length === 0 &&
             data.protocolErrors.length === 0 &&
             data.summaries.length === 0 ? (
-              <p className="py-4 text-center text-sm text-zinc-500">Nothing held on {spec.name}.</p>
+              <p className="py-4 text-center text-sm text-zinc-600 dark:text-zinc-300">
+                Nothing held on {spec.name}.
+              </p>
             ) : null}
             <div className="space-y-5">
-              {groupChain(data).map(({ group, protocols }) => (
-                <section
-                  key={group}
-                  aria-label={`${DISPLAY_GROUPS[group]} on ${spec.name}`}
-                  data-group={group}
-                >
-                  <h3 className="mb-1 text-sm font-semibold text-zinc-700 dark:text-zinc-200">
-                    {DISPLAY_GROUPS[group]}
-                  </h3>
-                  <div className="space-y-3">
-                    {protocols.map(({ protocol, name, positions, summary }) => {
-                      const View = protocolView(protocol);
-                      return (
-                        <section
-                          key={protocol}
-                          aria-label={`${name} on ${spec.name}`}
-                          data-protocol={protocol}
-                        >
-                          <h4 className="mb-1 text-xs font-semibold uppercase tracking-wide text-zinc-600 dark:text-zinc-400">
-                            {name}
-                          </h4>
-                          <CollapsedList items={positions} label={`${name} positions`}>
-                            {(shown) => <View chainId={chainId} positions={shown} summary={summary} />}
-                          </CollapsedList>
-                        </section>
-                      );
-                    })}
-                  </div>
-                </section>
-              ))}
+              {groupChain(shown).map(({ group, protocols }) => {
+                const figures = sectionFigures(protocols.flatMap((p) => p.positions));
+                return (
+                  <details
+                    key={group}
+                    open
+                    id={sectionIds.group(chainId, group)}
+                    aria-label={`${DISPLAY_GROUPS[group]} on ${spec.name}`}
+                    data-group={group}
+                  >
+                    <summary className="mb-1 flex cursor-pointer flex-wrap items-center justify-between gap-2 rounded text-sm font-semibold text-zinc-700 focus-visible:outline-2 focus-visible:outline-sky-500 dark:text-zinc-200">
+                      <span>{DISPLAY_GROUPS[group]}</span>
+                      <span className="text-xs font-normal text-zinc-600 dark:text-zinc-300">
+                        <UsdValue value={figures.value} /> · {yieldText(figures.yieldRate)}
+                      </span>
+                    </summary>
+                    <div className="space-y-3">
+                      {protocols.map(({ protocol, name, positions, summary }) => {
+                        const View = protocolView(protocol);
+                        return (
+                          <section
+                            key={protocol}
+                            id={sectionIds.protocol(chainId, protocol)}
+                            aria-label={`${name} on ${spec.name}`}
+                            data-protocol={protocol}
+                          >
+                            <h4 className="mb-1 text-xs font-semibold uppercase tracking-wide text-zinc-600 dark:text-zinc-300">
+                              {name}
+                            </h4>
+                            {/* A wide table scrolls inside its section, never the page (375 px); focusable so it scrolls by keyboard. */}
+                            {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
+                            <div className="overflow-x-auto" tabIndex={0}>
+                              <CollapsedList items={positions} label={`${name} positions`}>
+                                {(visible) => (
+                                  <View chainId={chainId} positions={visible} summary={summary} />
+                                )}
+                              </CollapsedList>
+                            </div>
+                          </section>
+                        );
+                      })}
+                    </div>
+                  </details>
+                );
+              })}
             </div>
             {data.protocolErrors.map((e) => (
               <p key={e.protocol} role="alert" className="mt-3 text-sm text-red-700 dark:text-red-400">
@@ -202,4 +250,8 @@ export function ChainSection({
       </div>
     </Card>
   );
+}
+
+function yieldText(rate: number | null): string {
+  return rate === null ? 'yield unknown' : `${formatPercent(rate)} a year`;
 }

@@ -89,7 +89,7 @@ export function BaseFeeChart({ series }: { series: readonly ChartSeries[] }) {
           </ComposedChart>
         </ResponsiveContainer>
       </div>
-      <figcaption className="mt-2 space-y-1 text-xs text-zinc-500 dark:text-zinc-400">
+      <figcaption className="mt-2 space-y-1 text-xs text-zinc-600 dark:text-zinc-300">
         <span className="block">
           Lines: each chain’s recent blocks from <code>eth_feeHistory</code> (times between the first and last
           block interpolated). Dots: readings taken since this page opened.

@@ -27,7 +27,7 @@ function ColumnHead({ column }: { column: FeeColumn }) {
           Could not be quoted: {column.error}
         </span>
       ) : (
-        <span className="mt-1 block text-xs text-zinc-500 dark:text-zinc-400">
+        <span className="mt-1 block text-xs text-zinc-600 dark:text-zinc-300">
           <span className="block">
             gas {formatGwei(column.quote.gasPrice.effective)}
             {spec.fees.priorityFeeIgnored
@@ -65,7 +65,7 @@ function ActionCell({
   untrustedPrice: boolean;
 }) {
   if (quote.error !== null) {
-    return <span className="text-sm text-zinc-500 dark:text-zinc-400">Unavailable: {quote.error}</span>;
+    return <span className="text-sm text-zinc-600 dark:text-zinc-300">Unavailable: {quote.error}</span>;
   }
   const typical = quote.gasSource?.kind === 'typical' ? quote.gasSource.reason : null;
   return (
@@ -85,7 +85,7 @@ function ActionCell({
       <div className="font-mono text-xs tabular-nums text-zinc-600 dark:text-zinc-300">
         {formatEth(quote.totalWei)}
       </div>
-      <dl className="grid grid-cols-[auto_1fr] gap-x-2 text-xs text-zinc-500 dark:text-zinc-400">
+      <dl className="grid grid-cols-[auto_1fr] gap-x-2 text-xs text-zinc-600 dark:text-zinc-300">
         <dt>L2 execution</dt>
         <dd className="tabular-nums" title={quote.execution.note ?? undefined}>
           {feePartText(quote.execution)}
@@ -136,7 +136,7 @@ export function FeeTable({
           <tr className="border-b border-zinc-200 dark:border-zinc-800">
             <th
               scope="col"
-              className="px-3 py-2 text-left align-bottom text-xs font-semibold uppercase tracking-wide text-zinc-500"
+              className="px-3 py-2 text-left align-bottom text-xs font-semibold uppercase tracking-wide text-zinc-600 dark:text-zinc-300"
             >
               Action
             </th>
@@ -154,7 +154,7 @@ export function FeeTable({
             >
               <th scope="row" className="px-3 py-3 text-left font-normal">
                 <span className="block font-medium">{feeActionSpec(action).label}</span>
-                <span className="block text-xs text-zinc-500 dark:text-zinc-400">
+                <span className="block text-xs text-zinc-600 dark:text-zinc-300">
                   {feeActionSpec(action).description}
                 </span>
               </th>
@@ -166,7 +166,7 @@ export function FeeTable({
                     {c.status === 'loading' ? (
                       <Skeleton className="h-4 w-24" />
                     ) : c.status === 'error' || !quote ? (
-                      <span className="text-xs text-zinc-500">unavailable</span>
+                      <span className="text-xs text-zinc-600 dark:text-zinc-300">unavailable</span>
                     ) : (
                       <ActionCell
                         quote={quote}

@@ -36,7 +36,7 @@ export function FeesLive() {
     <>
       <Card className="p-2" aria-label="Fees per action and chain">
         <div className="flex flex-wrap items-center justify-between gap-2 px-2 pt-1">
-          <p className="text-xs text-zinc-500 dark:text-zinc-400">
+          <p className="text-xs text-zinc-600 dark:text-zinc-300">
             {networkName ?? '…'} · re-quoted every {FEE_PAGE_REFRESH_MS / 1000} s while this tab is visible,
             paused when it is hidden
           </p>

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
-import { parseAddressInput } from '@/lib/settings/settings';
+import { parseWatchTarget } from '@/lib/ens/target';
 import { inputClass, primaryButtonClass } from '../ui/primitives';
 
 /** Type any address to watch it; invalid input says why and goes nowhere. */
@@ -27,24 +27,24 @@ export function AddressSearch({
         }
         onSubmit={(event) => {
           event.preventDefault();
-          const parsed = parseAddressInput(value);
+          const parsed = parseWatchTarget(value);
           if ('error' in parsed) {
             setError(parsed.error);
             return;
           }
           setError(null);
-          router.push(`/address/${parsed.address}`);
+          router.push(`/address/${parsed.kind === 'address' ? parsed.address : parsed.name}`);
         }}
       >
         <div className="w-full">
           <label htmlFor={id} className={compact ? 'sr-only' : 'mb-1 block text-sm font-medium'}>
-            Address to watch
+            Address or ENS name to watch
           </label>
           <input
             id={id}
             name="address"
             className={inputClass}
-            placeholder="0x… any public address"
+            placeholder="0x… or name.eth"
             autoComplete="off"
             spellCheck={false}
             // biome-ignore lint/a11y/noAutofocus: the home page's one purpose is this field

@@ -86,7 +86,7 @@ export function ConnectWallet() {
           role="menu"
           className="absolute right-0 z-20 mt-2 w-72 rounded-xl border border-zinc-200 bg-white p-2 shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
         >
-          <p className="px-2 pb-2 text-xs text-zinc-500 dark:text-zinc-400">
+          <p className="px-2 pb-2 text-xs text-zinc-600 dark:text-zinc-300">
             Read-only: Layerglass only reads your address. It never asks your wallet to sign or send.
           </p>
           {!ready ? (

@@ -9,7 +9,7 @@ export function Header() {
     <header className="sticky top-0 z-10 border-b border-zinc-200 bg-white/90 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/90">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-3 px-4 py-3">
         <Link href="/" className="text-lg font-bold tracking-tight">
-          Layer<span className="text-sky-600">glass</span>
+          Layer<span className="text-sky-700 dark:text-sky-400">glass</span>
         </Link>
         <nav aria-label="Main" className="flex items-center gap-3 text-sm">
           <Link href="/fees" className="text-zinc-700 hover:underline dark:text-zinc-300">

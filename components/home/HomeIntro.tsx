@@ -3,6 +3,7 @@ import { CHAIN_IDS, CHAINS } from '@/lib/chains/registry';
 import { AddressSearch } from '../header/AddressSearch';
 import { ConnectWallet } from '../header/ConnectWallet';
 import { Card, ChainDot } from '../ui/primitives';
+import { WatchlistPanel } from '../watchlist/WatchlistPanel';
 
 export function HomeIntro() {
   return (
@@ -25,17 +26,18 @@ export function HomeIntro() {
       </div>
       <Card className="space-y-4 p-5">
         <AddressSearch autoFocus />
-        <div className="flex items-center gap-3 text-sm text-zinc-500">
+        <div className="flex items-center gap-3 text-sm text-zinc-600 dark:text-zinc-300">
           <span className="h-px flex-1 bg-zinc-200 dark:bg-zinc-800" /> or{' '}
           <span className="h-px flex-1 bg-zinc-200 dark:bg-zinc-800" />
         </div>
         <div className="flex flex-col items-center gap-2">
           <ConnectWallet />
-          <p className="text-xs text-zinc-500 dark:text-zinc-400">
+          <p className="text-xs text-zinc-600 dark:text-zinc-300">
             Read-only: the app never asks your wallet to sign or send anything.
           </p>
         </div>
       </Card>
+      <WatchlistPanel />
     </div>
   );
 }

@@ -10,22 +10,30 @@ import { useSettings } from '../settings/SettingsProvider';
 
 /** One query per chain, so chains render as they arrive and one failing never blanks the others. */
 export function usePortfolio(owner: Address) {
+  return usePortfolios([owner])[0] ?? [];
+}
+
+/** For a bundle: one query per member and chain, grouped by member (in the members' order). */
+export function usePortfolios(owners: readonly Address[]) {
   const { network, settings } = useSettings();
-  return useQueries({
-    queries: CHAIN_IDS.map((chainId) => {
-      if (!network) {
-        return {
-          queryKey: ['layerglass', 'portfolio', 'pending', chainId],
-          queryFn: () => null,
-          enabled: false,
-        };
-      }
-      const farms = settings.farms[chainId] ?? [];
-      const vaults = settings.vaults[chainId] ?? [];
-      return chainPortfolioQueryOptions(network, chainId, owner, settings.tokens[chainId] ?? [], {
-        ...(farms.length > 0 ? { [STAKING_REWARDS_ID]: farms } : {}),
-        ...(vaults.length > 0 ? { [VAULTS_ID]: vaults } : {}),
-      });
-    }),
+  const flat = useQueries({
+    queries: owners.flatMap((owner) =>
+      CHAIN_IDS.map((chainId) => {
+        if (!network) {
+          return {
+            queryKey: ['layerglass', 'portfolio', 'pending', owner, chainId],
+            queryFn: () => null,
+            enabled: false,
+          };
+        }
+        const farms = settings.farms[chainId] ?? [];
+        const vaults = settings.vaults[chainId] ?? [];
+        return chainPortfolioQueryOptions(network, chainId, owner, settings.tokens[chainId] ?? [], {
+          ...(farms.length > 0 ? { [STAKING_REWARDS_ID]: farms } : {}),
+          ...(vaults.length > 0 ? { [VAULTS_ID]: vaults } : {}),
+        });
+      }),
+    ),
   });
+  return owners.map((_, i) => flat.slice(i * CHAIN_IDS.length, (i + 1) * CHAIN_IDS.length));
 }

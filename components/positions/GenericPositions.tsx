@@ -14,7 +14,8 @@ export function GenericPositions({ positions }: ProtocolViewProps) {
           >
             <div className="min-w-0">
               <p className="font-medium">
-                {p.label} <span className="text-xs font-normal text-zinc-500">{p.kind}</span>
+                {p.label}{' '}
+                <span className="text-xs font-normal text-zinc-600 dark:text-zinc-300">{p.kind}</span>
               </p>
               <ul className="text-zinc-600 dark:text-zinc-300">
                 {p.assets.map((a) => (
@@ -24,8 +25,8 @@ export function GenericPositions({ positions }: ProtocolViewProps) {
                 ))}
                 {p.rewards.map((a) => (
                   <li key={`reward-${a.token}`} className="flex items-center gap-1.5">
-                    <span className="text-xs text-zinc-500">claimable</span> <AssetAmountText asset={a} />{' '}
-                    <PriceFlag price={a.price} />
+                    <span className="text-xs text-zinc-600 dark:text-zinc-300">claimable</span>{' '}
+                    <AssetAmountText asset={a} /> <PriceFlag price={a.price} />
                   </li>
                 ))}
               </ul>

@@ -16,7 +16,7 @@ export function WalletBalances({ positions }: ProtocolViewProps) {
   return (
     <table className="w-full text-sm">
       <caption className="sr-only">Token balances</caption>
-      <thead className="text-left text-xs uppercase tracking-wide text-zinc-500 dark:text-zinc-400">
+      <thead className="text-left text-xs uppercase tracking-wide text-zinc-600 dark:text-zinc-300">
         <tr>
           <th scope="col" className="py-1.5 pr-2 font-medium">
             Token

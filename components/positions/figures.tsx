@@ -50,7 +50,7 @@ export function AssetAmountText({ asset }: { asset: AssetAmount }) {
 }
 
 export function UnitPrice({ price }: { price: PriceReading }) {
-  if (price.usdE18 === null) return <span className="text-zinc-400">—</span>;
+  if (price.usdE18 === null) return <span className="text-zinc-600 dark:text-zinc-300">—</span>;
   const age = price.updatedAt;
   const title = `${price.label}${price.note ? ` (${price.note})` : ''}${age !== null ? `, updated ${chainTime(age)}` : ''}`;
   return <span title={title}>{formatPrice(price.usdE18)}</span>;
@@ -70,7 +70,7 @@ export function YieldText({
   if (!value) {
     return (
       <span
-        className="text-zinc-600 dark:text-zinc-400"
+        className="text-zinc-600 dark:text-zinc-300"
         title={unknownReason ?? 'the yield could not be estimated'}
       >
         yield unknown
@@ -79,7 +79,7 @@ export function YieldText({
   }
   if (value.baseApr === 0 && value.rewardApr === 0) {
     return (
-      <span className="text-zinc-600 dark:text-zinc-400" title={`${value.window} · ${value.source}`}>
+      <span className="text-zinc-600 dark:text-zinc-300" title={`${value.window} · ${value.source}`}>
         earns nothing
       </span>
     );
@@ -93,7 +93,7 @@ export function YieldText({
       title={`${parts.join(' + ')} · ${value.window} · ${value.source}${rewardTokens ? ` · paid in ${rewardTokens}` : ''}${value.apy !== null && value.apy !== total ? ` · APY ${formatPercent(value.apy)}` : ''}`}
     >
       <span className="font-medium tabular-nums">{formatPercent(total)}</span>{' '}
-      <span className="text-xs text-zinc-600 dark:text-zinc-400">
+      <span className="text-xs text-zinc-600 dark:text-zinc-300">
         {value.rewardApr !== 0 ? `(${formatPercent(value.rewardApr)} emissions) ` : ''}
         {value.window}
       </span>

@@ -36,6 +36,8 @@ interface SettingsContextValue {
   network: Network | null;
   networkName: NetworkName | null;
   devnetAvailable: boolean;
+  /** The devnet's manifest when one is served (its optional local chain 1 carries ENS). */
+  devnetManifest: DevnetManifest | null;
 }
 
 const SettingsContext = createContext<SettingsContextValue | null>(null);
@@ -70,8 +72,9 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
 
   const value = useMemo<SettingsContextValue>(() => {
     const devnetAvailable = devnet.status === 'available';
+    const devnetManifest = devnet.status === 'available' ? devnet.manifest : null;
     if (!loaded || devnet.status === 'probing') {
-      return { settings, update, network: null, networkName: null, devnetAvailable };
+      return { settings, update, network: null, networkName: null, devnetAvailable, devnetManifest };
     }
     // The user's choice; without one, the devnet when it is being served alongside the app.
     const wanted: NetworkName = settings.network ?? (devnetAvailable ? 'devnet' : 'mainnet');
@@ -79,7 +82,7 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
       wanted === 'devnet' && devnet.status === 'available'
         ? devnetNetwork(devnet.manifest, settings.rpc.devnet ?? {})
         : mainnetNetwork({ ...ENV_RPC, ...settings.rpc.mainnet });
-    return { settings, update, network, networkName: network.name, devnetAvailable };
+    return { settings, update, network, networkName: network.name, devnetAvailable, devnetManifest };
   }, [settings, update, loaded, devnet]);
 
   return <SettingsContext.Provider value={value}>{children}</SettingsContext.Provider>;

@@ -48,7 +48,7 @@ export function RangeBar({ view }: { view: RangeView }) {
       </div>
       {view.fullRange ? null : (
         <div
-          className="relative mt-1 h-4 text-[11px] tabular-nums text-zinc-500 dark:text-zinc-400"
+          className="relative mt-1 h-4 text-[11px] tabular-nums text-zinc-600 dark:text-zinc-300"
           aria-hidden="true"
         >
           <span className="absolute -translate-x-1/2 whitespace-nowrap" style={{ left: toPercent(0) }}>

@@ -62,7 +62,7 @@ export function V3PositionItem({ position }: { position: Position }) {
             <Badge tone={badge.tone} title={sideText(view.side)}>
               {badge.text}
             </Badge>
-            <span className="text-xs font-normal text-zinc-500 dark:text-zinc-400">
+            <span className="text-xs font-normal text-zinc-600 dark:text-zinc-300">
               #{details.tokenId.toString()}
             </span>
           </p>
@@ -73,7 +73,7 @@ export function V3PositionItem({ position }: { position: Position }) {
             {value.includesUntrusted ? ' *' : ''}
             {value.unpriced > 0 && value.usdE18 !== 0n ? (
               <span
-                className="text-xs text-zinc-500"
+                className="text-xs text-zinc-600 dark:text-zinc-300"
                 title="Part of this position has no usable price and is not counted"
               >
                 {' '}
@@ -108,8 +108,9 @@ export function V3PositionItem({ position }: { position: Position }) {
       </div>
 
       <dl className="mt-2 grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-2">
-        <div className="min-w-0 overflow-x-auto">
-          <dt className="text-xs text-zinc-500 dark:text-zinc-400">Holds</dt>
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
+        <div className="min-w-0 overflow-x-auto" tabIndex={0}>
+          <dt className="text-xs text-zinc-600 dark:text-zinc-300">Holds</dt>
           <dd>
             <ul>
               {position.assets.map((a) => (
@@ -120,11 +121,12 @@ export function V3PositionItem({ position }: { position: Position }) {
             </ul>
           </dd>
         </div>
-        <div className="min-w-0 overflow-x-auto">
-          <dt className="text-xs text-zinc-500 dark:text-zinc-400">Uncollected fees</dt>
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
+        <div className="min-w-0 overflow-x-auto" tabIndex={0}>
+          <dt className="text-xs text-zinc-600 dark:text-zinc-300">Uncollected fees</dt>
           <dd data-testid="v3-fees">
             {fees.length === 0 ? (
-              <span className="text-zinc-400">none</span>
+              <span className="text-zinc-600 dark:text-zinc-300">none</span>
             ) : (
               <ul>
                 {fees.map((a) => (
@@ -139,7 +141,7 @@ export function V3PositionItem({ position }: { position: Position }) {
       </dl>
 
       {details.feeApr.note ? (
-        <p className="mt-1 text-xs text-zinc-500 dark:text-zinc-400" data-testid="v3-apr-note">
+        <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-300" data-testid="v3-apr-note">
           Fee APR: {details.feeApr.note}
         </p>
       ) : null}

@@ -26,7 +26,7 @@ export function V3Positions({ positions }: ProtocolViewProps) {
           ))}
         </ul>
       ) : (
-        <p className="py-2 text-sm text-zinc-500">No open positions.</p>
+        <p className="py-2 text-sm text-zinc-600 dark:text-zinc-300">No open positions.</p>
       )}
       {closed.length > 0 ? (
         <div className="mt-1">

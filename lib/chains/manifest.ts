@@ -15,6 +15,11 @@ export interface DevnetChainManifest {
 
 export interface DevnetManifest {
   chains: Record<`${ChainId}`, DevnetChainManifest>;
+  /**
+   * Optional: a local Ethereum (chain 1), not a portfolio chain: it carries ENS (registry, resolvers)
+   * so names resolve on the devnet.
+   */
+  l1?: DevnetChainManifest & { chainId: 1 };
   accounts: Record<string, Address>;
   /** Genesis timestamp the devnet was seeded from (chain time, seconds). */
   genesisTimestamp?: number;
@@ -35,8 +40,24 @@ function addressMap(value: unknown, where: string): Record<string, Address> {
 /** Validates an untrusted JSON value as a manifest, throwing with the path of the first problem. */
 export function parseManifest(json: unknown): DevnetManifest {
   if (typeof json !== 'object' || json === null) throw new Error('manifest: not an object');
-  const { chains, accounts, genesisTimestamp } = json as Record<string, unknown>;
+  const { chains, accounts, genesisTimestamp, l1 } = json as Record<string, unknown>;
   if (typeof chains !== 'object' || chains === null) throw new Error('manifest: missing "chains"');
+  const chainEntry = (chain: unknown, id: number): DevnetChainManifest => {
+    if (typeof chain !== 'object' || chain === null) throw new Error(`manifest: missing chain ${id}`);
+    const c = chain as Record<string, unknown>;
+    if (typeof c.rpcUrl !== 'string') throw new Error(`manifest: chains.${id}.rpcUrl is not a string`);
+    const entry: DevnetChainManifest = {
+      rpcUrl: c.rpcUrl,
+      contracts: addressMap(c.contracts, `chains.${id}.contracts`),
+      tokens: addressMap(c.tokens ?? {}, `chains.${id}.tokens`),
+    };
+    if (typeof c.standIns === 'object' && c.standIns !== null) {
+      entry.standIns = Object.fromEntries(
+        Object.entries(c.standIns).filter((e): e is [string, string] => typeof e[1] === 'string'),
+      );
+    }
+    return entry;
+  };
   const parsed: Partial<Record<`${ChainId}`, DevnetChainManifest>> = {};
   for (const id of CHAIN_IDS) {
     const chain = (chains as Record<string, unknown>)[String(id)];
@@ -59,5 +80,6 @@ export function parseManifest(json: unknown): DevnetManifest {
     chains: parsed as Record<`${ChainId}`, DevnetChainManifest>,
     accounts: addressMap(accounts, 'accounts'),
     ...(typeof genesisTimestamp === 'number' ? { genesisTimestamp } : {}),
+    ...(l1 === undefined ? {} : { l1: { ...chainEntry(l1, 1), chainId: 1 as const } }),
   };
 }

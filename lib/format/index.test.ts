@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAmount, formatPrice, formatUsd } from './index';
+import { formatAmount, formatPrice, formatUsd, formatUsdFigure } from './index';
 
 describe('formatAmount', () => {
   it('groups thousands and trims trailing zeros', () => {
@@ -30,5 +30,15 @@ describe('formatUsd / formatPrice', () => {
     expect(formatPrice(185n * 10n ** 16n)).toBe('$1.85');
     expect(formatPrice(10n ** 18n)).toBe('$1.00');
     expect(formatPrice(115n * 10n ** 15n)).toBe('$0.115');
+  });
+});
+
+describe('formatUsdFigure', () => {
+  it('is compact where large, exact on hover, and never prints NaN', () => {
+    expect(formatUsdFigure(1_234_567.891)).toEqual({ text: '$1.2M', exact: '$1,234,567.891' });
+    expect(formatUsdFigure(99_999.5).text).toBe('$99,999.50');
+    expect(formatUsdFigure(0.004)).toEqual({ text: '<$0.01', exact: '$0.004' });
+    expect(formatUsdFigure(Number.NaN).text).toBe('—');
+    expect(formatUsdFigure(null).text).toBe('—');
   });
 });

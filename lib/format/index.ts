@@ -55,3 +55,25 @@ export function formatPercent(fraction: number, digits = 2): string {
 export function shortAddress(address: string): string {
   return `${address.slice(0, 6)}…${address.slice(-4)}`;
 }
+
+const compactUsd = new Intl.NumberFormat('en-US', {
+  style: 'currency',
+  currency: 'USD',
+  notation: 'compact',
+  maximumFractionDigits: 1,
+});
+const exactUsd = new Intl.NumberFormat('en-US', {
+  style: 'currency',
+  currency: 'USD',
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 6,
+});
+
+/** A USD float for the eye: compact from $100k (`$1.2M`), cents below; `exact` for the hover title. */
+export function formatUsdFigure(usd: number | null): { text: string; exact: string } {
+  if (usd === null || !Number.isFinite(usd)) return { text: '—', exact: 'not known' };
+  const exact = exactUsd.format(usd);
+  if (Math.abs(usd) >= 100_000) return { text: compactUsd.format(usd), exact };
+  if (usd !== 0 && Math.abs(usd) < 0.01) return { text: usd < 0 ? '-<$0.01' : '<$0.01', exact };
+  return { text: usdFormatter.format(usd), exact };
+}

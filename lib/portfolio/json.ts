@@ -1,7 +1,17 @@
 import { formatUnits } from 'viem';
 import { USD_DECIMALS } from '../prices/types';
-import { chainTotal, type MissingChain, portfolioTotals, positionUsdE18 } from './select';
+import {
+  chainIncome,
+  chainTotal,
+  countedPositions,
+  type Income,
+  income,
+  type MissingChain,
+  portfolioTotals,
+  positionUsdE18,
+} from './select';
 import type { AssetAmount, ChainPortfolio, Portfolio, Position } from './types';
+import { sumValues } from './value';
 
 /** USD as a JSON number: the one place a USD bigint becomes a float, for output only. */
 export function usdNumber(usdE18: bigint): number {
@@ -45,8 +55,27 @@ function positionJson(p: Position) {
     rewards: p.rewards.map(assetJson),
     yield: p.yield,
     warning: p.warning,
+    /** The position that already counts this one (a receipt in the wallet): left out of every sum. */
+    ...(p.countedIn === undefined ? {} : { countedIn: p.countedIn }),
     ...(p.details === undefined ? {} : { details: jsonSafe(p.details) }),
     ...(p.countedIn === undefined ? {} : { countedIn: p.countedIn }),
+  };
+}
+
+/** `income` exactly as documented in the README (selector `income` in lib/portfolio/select.ts). */
+function incomeJson(i: Income | null) {
+  if (i === null) return null;
+  return {
+    perYear: { baseUsd: i.perYear.baseUsd, rewardUsd: i.perYear.rewardUsd },
+    perDayUsd: i.perDayUsd,
+    sustainableShare: i.sustainableShare,
+    unknownYieldUsd: i.unknownYieldUsd,
+    unpricedPositions: i.unpricedPositions,
+    projection: {
+      months: i.projection.months,
+      simpleUsd: i.projection.simpleUsd,
+      compoundedUsd: i.projection.compoundedUsd,
+    },
   };
 }
 
@@ -65,6 +94,8 @@ function chainJson(c: ChainPortfolio, missing: MissingChain | undefined) {
     unpricedAmounts: value.unpriced,
     protocolErrors: c.protocolErrors,
     summaries: c.summaries.map(jsonSafe),
+    // Null for a chain that is not counted (failed, wrong chain, lagging).
+    income: missing || c.error !== null ? null : incomeJson(chainIncome(c)),
     positions: c.positions.map(positionJson),
   };
 }
@@ -77,6 +108,7 @@ function chainJson(c: ChainPortfolio, missing: MissingChain | undefined) {
 export function portfolioJson(p: Portfolio) {
   const totals = portfolioTotals(p.chains.map((c) => ({ chainId: c.chainId, chain: c })));
   const missing = new Map(totals.missingChains.map((m) => [m.chainId, m]));
+  const counted = p.chains.filter((c) => !missing.has(c.chainId) && c.error === null);
   return {
     address: p.address,
     network: p.network,
@@ -84,8 +116,39 @@ export function portfolioJson(p: Portfolio) {
     totalIncludesUntrustedPrices: totals.total.includesUntrusted,
     missingChains: totals.missingChains,
     missingProtocols: totals.missingProtocols,
+    income: incomeJson(income(counted.flatMap((c) => countedPositions(c.positions)))),
     chains: p.chains.map((c) => chainJson(c, missing.get(c.chainId))),
   };
 }
 
 export type PortfolioJson = ReturnType<typeof portfolioJson>;
+
+/**
+ * Two or more addresses seen together (`npm run portfolio -- <a> <b> --json`): the combined total and
+ * income over every member's counted chains, and each member's own single-address object.
+ */
+export function bundleJson(portfolios: readonly Portfolio[]) {
+  const totals = portfolios.map((p) => ({
+    p,
+    totals: portfolioTotals(p.chains.map((c) => ({ chainId: c.chainId, chain: c }))),
+  }));
+  const counted = totals.flatMap(({ p, totals: t }) => {
+    const missing = new Set(t.missingChains.map((m) => m.chainId));
+    return p.chains.filter((c) => !missing.has(c.chainId) && c.error === null);
+  });
+  const total = sumValues(counted.map(chainTotal));
+  return {
+    addresses: portfolios.map((p) => p.address),
+    totalUsd: usdNumber(total.usdE18),
+    income: incomeJson(income(counted.flatMap((c) => countedPositions(c.positions)))),
+    missingChains: totals.flatMap(({ p, totals: t }) =>
+      t.missingChains.map((m) => ({ address: p.address, ...m })),
+    ),
+    missingProtocols: totals.flatMap(({ p, totals: t }) =>
+      t.missingProtocols.map((m) => ({ address: p.address, ...m })),
+    ),
+    portfolios: portfolios.map(portfolioJson),
+  };
+}
+
+export type BundleJson = ReturnType<typeof bundleJson>;

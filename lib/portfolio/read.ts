@@ -29,6 +29,8 @@ export interface ChainReadOptions {
   protocols?: readonly RegisteredModule[];
   /** The wall clock (ms), for the head's age. */
   now?: () => number;
+  /** Read at this block instead of the head (`--block`, or re-reading what an export was read at). */
+  blockNumber?: bigint;
 }
 
 /**
@@ -41,7 +43,7 @@ export async function readChainPortfolio(options: ChainReadOptions): Promise<Cha
   const deployment = network.chains[chainId];
   const multicall3 = CHAINS[chainId].multicall3;
 
-  const blockNumber = await client.getBlockNumber({ cacheTime: 0 });
+  const blockNumber = options.blockNumber ?? (await client.getBlockNumber({ cacheTime: 0 }));
 
   const batch = new Batch();
   const timestamp = batch.add(call(multicall3, multicall3Abi, 'getCurrentBlockTimestamp'));
@@ -52,7 +54,11 @@ export async function readChainPortfolio(options: ChainReadOptions): Promise<Cha
   const ts = timestamp();
   if (!ts.ok) throw new Error(`Multicall3 unusable at ${multicall3}: ${ts.error}`);
   const blockTimestamp = ts.value;
-  const headAgeSeconds = Math.round((options.now ?? Date.now)() / 1000 - Number(blockTimestamp));
+  // A block the caller pinned is old on purpose: its age says nothing about the node, so it is not judged.
+  const headAgeSeconds =
+    options.blockNumber === undefined
+      ? Math.round((options.now ?? Date.now)() / 1000 - Number(blockTimestamp))
+      : null;
   const { prices } = priceBook(blockTimestamp);
   const positions: Position[] = wallet(prices);
 
@@ -126,6 +132,8 @@ export async function readPortfolio(
     userEntries?: Partial<Record<ChainId, Readonly<Record<string, readonly Address[]>>>>;
     protocols?: readonly RegisteredModule[];
     now?: () => number;
+    /** Pins a chain's read block; the others read at their head. */
+    blockNumbers?: Partial<Record<ChainId, bigint>>;
   } = {},
 ): Promise<Portfolio> {
   const chains = await Promise.all(
@@ -139,6 +147,9 @@ export async function readPortfolio(
         ...(options.userEntries?.[chainId] ? { userEntries: options.userEntries[chainId] } : {}),
         ...(options.protocols ? { protocols: options.protocols } : {}),
         ...(options.now ? { now: options.now } : {}),
+        ...(options.blockNumbers?.[chainId] !== undefined
+          ? { blockNumber: options.blockNumbers[chainId] }
+          : {}),
       }).catch((error: unknown) => failedChain(chainId, error)),
     ),
   );

@@ -1,11 +1,12 @@
 import { formatUnits } from 'viem';
 import { isWrongChainError } from '../chains/client';
 import { CHAINS, type ChainId } from '../chains/registry';
+import { isAaveV3Summary } from '../protocols/aave-v3/module';
 import { protocolInfo } from '../protocols/registry';
-import { DISPLAY_GROUP_ORDER, type DisplayGroup, kindGroup } from './kinds';
+import { DISPLAY_GROUP_ORDER, DISPLAY_GROUPS, type DisplayGroup, kindGroup } from './kinds';
 import type { ChainPortfolio, Position, ProtocolSummary } from './types';
 import { positionValue, sumValues, type ValueSummary } from './value';
-import { yearlyIncome } from './yield';
+import { compoundedApy, yearlyIncome } from './yield';
 
 /**
  * Selectors: every total, grouping and freshness rule the page and the CLI share. Components and
@@ -275,8 +276,11 @@ export interface Income {
   projection: { months: 12; simpleUsd: number; compoundedUsd: number };
 }
 
-/** USD of a position as a float, for income only (figures stay bigint); null when it is unpriced. */
-function positionUsd(p: Position): number | null {
+/**
+ * USD of a position as a float, for income and charts only (figures stay bigint); null when any of
+ * its amounts could not be valued (the `usd: null` of --json).
+ */
+export function positionUsd(p: Position): number | null {
   const v = positionValue(p);
   if (v.unpriced > 0) return null;
   return Number(formatUnits(v.usdE18, 18));
@@ -301,8 +305,8 @@ export function income(positions: readonly Position[]): Income {
     const y = yearlyIncome(usd, p.yield);
     base += y.base;
     reward += y.reward;
-    const r = p.yield.baseApr + p.yield.rewardApr;
-    compounded += Math.abs(usd) * Math.sign(r) * ((1 + Math.abs(r) / 12) ** 12 - 1);
+    // s × ((1 + |r| / 12)^12 − 1), income reinvested monthly (a debt's cost compounds too).
+    compounded += Math.abs(usd) * (compoundedApy(p.yield.baseApr + p.yield.rewardApr, 12) ?? 0);
   }
   const sum = base + reward;
   return {
@@ -312,5 +316,297 @@ export function income(positions: readonly Position[]): Income {
     unknownYieldUsd: unknown,
     unpricedPositions: unpriced,
     projection: { months: 12, simpleUsd: sum, compoundedUsd: compounded },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The overview: every figure at the top of the dashboard (and of a bundle), computed here only.
+
+/** The positions of the chains given, in chain order. */
+export function chainsPositions(chains: readonly ChainPortfolio[]): Position[] {
+  return chains.flatMap((c) => c.positions);
+}
+
+/** `income` of one chain for --json and the page: null for a chain that failed (it is not counted). */
+export function chainIncome(chain: ChainPortfolio): Income | null {
+  return chain.error === null ? income(chain.positions) : null;
+}
+
+/** Claimable right now: the rewards and uncollected fees of the counted positions. */
+export function claimable(positions: readonly Position[]): ValueSummary {
+  let usdE18 = 0n;
+  let includesUntrusted = false;
+  let unpriced = 0;
+  for (const p of countedPositions(positions))
+    for (const a of p.rewards) {
+      if (a.usdE18 === null) {
+        if (a.amount !== 0n) unpriced += 1;
+        continue;
+      }
+      usdE18 += a.usdE18;
+      if (a.price.status !== 'ok' && a.amount !== 0n) includesUntrusted = true;
+    }
+  return { usdE18, includesUntrusted, unpriced };
+}
+
+/** Kinds whose value cannot be moved today (locked for votes, vesting). */
+export const LOCKED_KINDS: readonly Position['kind'][] = ['lock', 'vesting'];
+
+/** Locked or vesting value apart from the liquid rest (debts are in liquid: they are owed now). */
+export function lockedVsLiquid(positions: readonly Position[]): {
+  locked: ValueSummary;
+  liquid: ValueSummary;
+} {
+  const counted = countedPositions(positions);
+  return {
+    locked: sumValues(counted.filter((p) => LOCKED_KINDS.includes(p.kind)).map(positionValue)),
+    liquid: sumValues(counted.filter((p) => !LOCKED_KINDS.includes(p.kind)).map(positionValue)),
+  };
+}
+
+export interface LowestHealth {
+  chainId: ChainId;
+  protocol: string;
+  factorWad: bigint;
+}
+
+/**
+ * The lowest health factor across the lending markets of the chains given (accounts with a debt);
+ * null when no market has one. Markets are read through their summaries' guards.
+ */
+export function lowestHealthFactor(chains: readonly ChainPortfolio[]): LowestHealth | null {
+  let lowest: LowestHealth | null = null;
+  for (const chain of chains) {
+    for (const s of chain.summaries) {
+      if (!isAaveV3Summary(s) || s.health.state !== 'active') continue;
+      if (lowest === null || s.health.factorWad < lowest.factorWad)
+        lowest = { chainId: chain.chainId, protocol: s.type, factorWad: s.health.factorWad };
+    }
+  }
+  return lowest;
+}
+
+/** The blended yield of a set of positions: income-weighted, with what is unknown kept apart. */
+export interface BlendedYield {
+  /** (base + reward) income ÷ Σ |usd| of the positions with a yield; null when that value is 0. */
+  rate: number | null;
+  baseRate: number | null;
+  rewardRate: number | null;
+  /** Σ |usd| of the positions with a known yield (the rate's denominator). */
+  knownUsd: number;
+  /** base ÷ (base + reward), as in `income`. */
+  sustainableShare: number | null;
+  unknownYieldUsd: number;
+}
+
+export function blendedYield(positions: readonly Position[]): BlendedYield {
+  const inc = income(positions);
+  let knownUsd = 0;
+  for (const p of countedPositions(positions)) {
+    const usd = positionUsd(p);
+    if (usd !== null && p.yield !== null) knownUsd += Math.abs(usd);
+  }
+  const perYear = inc.perYear.baseUsd + inc.perYear.rewardUsd;
+  return {
+    rate: knownUsd > 0 ? perYear / knownUsd : null,
+    baseRate: knownUsd > 0 ? inc.perYear.baseUsd / knownUsd : null,
+    rewardRate: knownUsd > 0 ? inc.perYear.rewardUsd / knownUsd : null,
+    knownUsd,
+    sustainableShare: inc.sustainableShare,
+    unknownYieldUsd: inc.unknownYieldUsd,
+  };
+}
+
+export interface ProjectionPoint {
+  month: number;
+  /** Cumulative income after `month` months, rates held, nothing reinvested. */
+  simpleUsd: number;
+  /** Cumulative income after `month` months with income reinvested monthly. */
+  compoundedUsd: number;
+}
+
+/**
+ * Month by month over a year: the simple line is `(base + reward) × m / 12`; the compounded one is
+ * `Σ |usd| × s × ((1 + |r| / 12)^m − 1)`, whose 12th month equals `income().projection.compoundedUsd`.
+ */
+export function incomeProjection(positions: readonly Position[], months = 12): ProjectionPoint[] {
+  const items: { size: number; r: number }[] = [];
+  for (const p of countedPositions(positions)) {
+    const usd = positionUsd(p);
+    if (usd === null || p.yield === null) continue;
+    items.push({ size: Math.abs(usd), r: p.yield.baseApr + p.yield.rewardApr });
+  }
+  const points: ProjectionPoint[] = [];
+  for (let m = 0; m <= months; m++) {
+    let simple = 0;
+    let compounded = 0;
+    for (const { size, r } of items) {
+      simple += (size * r * m) / 12;
+      compounded += size * Math.sign(r) * Math.expm1(m * Math.log1p(Math.abs(r) / 12));
+    }
+    points.push({ month: m, simpleUsd: simple, compoundedUsd: compounded });
+  }
+  return points;
+}
+
+/** What compounds by itself and what would have to be claimed and reinvested, by value. */
+export function compoundingSplit(positions: readonly Position[]): { selfUsd: number; claimUsd: number } {
+  let selfUsd = 0;
+  let claimUsd = 0;
+  for (const p of countedPositions(positions)) {
+    const usd = positionUsd(p);
+    if (usd === null || p.yield === null || p.yield.baseApr + p.yield.rewardApr === 0) continue;
+    if (p.yield.compounds) selfUsd += Math.abs(usd);
+    else claimUsd += Math.abs(usd);
+  }
+  return { selfUsd, claimUsd };
+}
+
+/** Where a slice of the overview's charts leads: the first section that shows it. */
+export const sectionIds = {
+  chain: (chainId: ChainId) => `chain-${chainId}`,
+  group: (chainId: ChainId, group: DisplayGroup) => `chain-${chainId}-group-${group}`,
+  protocol: (chainId: ChainId, protocol: string) => `chain-${chainId}-protocol-${protocol}`,
+};
+
+export interface Slice {
+  key: string;
+  label: string;
+  value: ValueSummary;
+  /** Float USD for the chart's geometry only. */
+  usd: number;
+  /** Anchor id of the section it links to. */
+  anchor: string;
+}
+
+function slices<K extends string | number>(
+  chains: readonly ChainPortfolio[],
+  key: (p: Position, chain: ChainPortfolio) => K,
+  label: (k: K) => string,
+  anchor: (k: K, chainId: ChainId) => string,
+): Slice[] {
+  const first = new Map<K, ChainId>();
+  for (const chain of chains)
+    for (const p of countedPositions(chain.positions)) {
+      const k = key(p, chain);
+      if (!first.has(k)) first.set(k, chain.chainId);
+    }
+  return breakdown(chains, key).map(({ key: k, value }) => ({
+    key: String(k),
+    label: label(k),
+    value,
+    usd: Number(formatUnits(value.usdE18, 18)),
+    anchor: anchor(k, first.get(k) ?? 10),
+  }));
+}
+
+export interface Overview {
+  total: ValueSummary;
+  income: Income;
+  blended: BlendedYield;
+  claimable: ValueSummary;
+  locked: ValueSummary;
+  liquid: ValueSummary;
+  lowestHealth: LowestHealth | null;
+  byChain: Slice[];
+  byProtocol: Slice[];
+  byGroup: Slice[];
+  projection: ProjectionPoint[];
+  compounding: { selfUsd: number; claimUsd: number };
+}
+
+/** Everything the overview shows, over the chains with current figures. */
+export function overview(chains: readonly ChainPortfolio[], chainName: (id: ChainId) => string): Overview {
+  const positions = chainsPositions(chains);
+  const { locked, liquid } = lockedVsLiquid(positions);
+  return {
+    total: sumValues(countedPositions(positions).map(positionValue)),
+    income: income(positions),
+    blended: blendedYield(positions),
+    claimable: claimable(positions),
+    locked,
+    liquid,
+    lowestHealth: lowestHealthFactor(chains),
+    byChain: slices(
+      chains,
+      (_p, c) => c.chainId,
+      (k) => chainName(k),
+      (k) => sectionIds.chain(k),
+    ),
+    byProtocol: slices(
+      chains,
+      (p) => p.protocol,
+      (k) => protocolInfo(k).name,
+      (k, c) => sectionIds.protocol(c, k),
+    ),
+    byGroup: slices(
+      chains,
+      (p) => kindGroup(p.kind),
+      (k) => DISPLAY_GROUPS[k],
+      (k, c) => sectionIds.group(c, k),
+    ),
+    projection: incomeProjection(positions),
+    compounding: compoundingSplit(positions),
+  };
+}
+
+/** A position that holds nothing any more (every amount zero): hidden with "hide closed positions". */
+export function isClosedPosition(p: Position): boolean {
+  return [...p.assets, ...p.rewards].every((a) => a.amount === 0n) && p.warning === null;
+}
+
+/** Worth less than $1 (priced): hidden with "hide dust". A position with an unpriced amount is not dust. */
+export const DUST_USD_E18 = 10n ** 18n;
+export function isDust(p: Position): boolean {
+  const v = positionValue(p);
+  if (v.unpriced > 0) return false;
+  const abs = v.usdE18 < 0n ? -v.usdE18 : v.usdE18;
+  return abs < DUST_USD_E18 && !isClosedPosition(p);
+}
+
+/** The positions to show under the user's filters; totals never change with them. */
+export function visiblePositions(
+  positions: readonly Position[],
+  filters: { hideDust: boolean; hideClosed: boolean },
+): Position[] {
+  return positions.filter(
+    (p) => !(filters.hideClosed && isClosedPosition(p)) && !(filters.hideDust && isDust(p)),
+  );
+}
+
+/** Several addresses seen together: combined totals and income, and each address's own. */
+export interface BundleMember {
+  address: string;
+  chains: readonly ChainPortfolio[];
+}
+
+export function bundleTotals(members: readonly BundleMember[]): {
+  total: ValueSummary;
+  income: Income;
+  perAddress: { address: string; total: ValueSummary; income: Income }[];
+} {
+  const perAddress = members.map((m) => {
+    const positions = chainsPositions(m.chains);
+    return {
+      address: m.address,
+      total: sumValues(countedPositions(positions).map(positionValue)),
+      income: income(positions),
+    };
+  });
+  return {
+    total: sumValues(perAddress.map((a) => a.total)),
+    income: income(members.flatMap((m) => chainsPositions(m.chains))),
+    perAddress,
+  };
+}
+
+/** A collapsible section's header: its value and blended yield (the figures stay visible folded). */
+export function sectionFigures(positions: readonly Position[]): {
+  value: ValueSummary;
+  yieldRate: number | null;
+} {
+  return {
+    value: sumValues(countedPositions(positions).map(positionValue)),
+    yieldRate: blendedYield(positions).rate,
   };
 }

@@ -42,12 +42,21 @@ describe('parseSettings', () => {
       rpc: { devnet: { 10: 'http://127.0.0.1:9999', 324: 'javascript:alert(1)' }, other: { 10: 'http://x' } },
       tokens: { 42161: [ADDRESS.toLowerCase(), 'nope', ADDRESS], 5: [ADDRESS] },
       vaults: { 10: [ADDRESS.toLowerCase(), 42], 1: [ADDRESS], 324: 'nope' },
+      hideDust: true,
+      hideClosed: 'yes',
+      ensRpc: { mainnet: 'http://127.0.0.1:8545', devnet: 'javascript:x' },
+      rpcLists: { devnet: { 10: ['http://127.0.0.1:9999', 'ftp://x', 'http://127.0.0.1:9998'] } },
     });
     expect(parseSettings(raw)).toEqual({
       network: 'devnet',
       rpc: { devnet: { 10: 'http://127.0.0.1:9999' } },
       tokens: { 42161: [getAddress(ADDRESS)] },
+      farms: {},
       vaults: { 10: [getAddress(ADDRESS)] },
+      hideDust: true,
+      hideClosed: false,
+      ensRpc: { mainnet: 'http://127.0.0.1:8545' },
+      rpcLists: { devnet: { 10: ['http://127.0.0.1:9999', 'http://127.0.0.1:9998'] } },
     });
   });
 });
@@ -59,6 +68,6 @@ describe('user-added farms', () => {
       JSON.stringify({ farms: { '42161': [a, a.toUpperCase().replace('0X', '0x'), 'nope', 7], '5': [a] } }),
     );
     expect(s.farms).toEqual({ 42161: ['0x000000000000000000000000000000000000dEaD'] });
-    expect(parseSettings(JSON.stringify({ farms: 'x' })).farms).toBeUndefined();
+    expect(parseSettings(JSON.stringify({ farms: 'x' })).farms).toEqual({});
   });
 });

@@ -15,9 +15,27 @@ export interface Settings {
   farms: Partial<Record<ChainId, Address[]>>;
   /** ERC-4626 vaults the user added by address, per chain (read by the vaults module). */
   vaults: Partial<Record<ChainId, Address[]>>;
+  /** Hide positions worth under $1 (totals are unchanged). */
+  hideDust: boolean;
+  /** Hide positions that hold nothing any more (totals are unchanged). */
+  hideClosed: boolean;
+  /** An Ethereum (L1) RPC for ENS names, per network; none: names get a message saying so. */
+  ensRpc: Partial<Record<NetworkName, string>>;
+  /** Every RPC URL given per chain, in order (`rpc` holds the first, the one reads go to). */
+  rpcLists: Partial<Record<NetworkName, Partial<Record<ChainId, string[]>>>>;
 }
 
-export const DEFAULT_SETTINGS: Settings = { network: null, rpc: {}, tokens: {}, farms: {}, vaults: {} };
+export const DEFAULT_SETTINGS: Settings = {
+  network: null,
+  rpc: {},
+  tokens: {},
+  farms: {},
+  vaults: {},
+  hideDust: false,
+  hideClosed: false,
+  ensRpc: {},
+  rpcLists: {},
+};
 export const MAX_USER_FARMS = 20;
 export const SETTINGS_STORAGE_KEY = 'layerglass.settings.v1';
 export const MAX_USER_TOKENS = 50;
@@ -45,7 +63,10 @@ export function parseSettings(raw: string | null): Settings {
     return DEFAULT_SETTINGS;
   }
   if (typeof json !== 'object' || json === null) return DEFAULT_SETTINGS;
-  const { network, rpc, tokens, farms, vaults } = json as Record<string, unknown>;
+  const { network, rpc, tokens, farms, vaults, hideDust, hideClosed, ensRpc, rpcLists } = json as Record<
+    string,
+    unknown
+  >;
   const out: Settings = {
     network: null,
     rpc: {},
@@ -53,7 +74,22 @@ export function parseSettings(raw: string | null): Settings {
     // Older settings have no farms or vaults: an empty list each.
     farms: addressLists(farms, MAX_USER_FARMS),
     vaults: addressLists(vaults, MAX_USER_VAULTS),
+    hideDust: hideDust === true,
+    hideClosed: hideClosed === true,
+    ensRpc: {},
+    rpcLists: {},
   };
+  for (const name of NETWORK_NAMES) {
+    const perChain = (rpcLists as Record<string, unknown> | undefined)?.[name];
+    for (const id of CHAIN_IDS) {
+      const list = (perChain as Record<string, unknown> | undefined)?.[String(id)];
+      if (!Array.isArray(list)) continue;
+      const valid = list.filter((u): u is string => typeof u === 'string' && rpcUrlProblem(u) === null);
+      if (valid.length > 0) out.rpcLists[name] = { ...out.rpcLists[name], [id]: valid.slice(0, 5) };
+    }
+    const url = (ensRpc as Record<string, unknown> | undefined)?.[name];
+    if (typeof url === 'string' && rpcUrlProblem(url) === null) out.ensRpc[name] = url;
+  }
   if (typeof network === 'string' && (NETWORK_NAMES as readonly string[]).includes(network)) {
     out.network = network as NetworkName;
   }
@@ -85,4 +121,30 @@ export function parseAddressInput(input: string): { address: Address } | { error
     };
   }
   return { address: getAddress(value) };
+}
+
+/**
+ * Asks an RPC URL which chain it serves (`eth_chainId`): null when it is the expected one, else why
+ * not, in words (another chain, no answer).
+ */
+export async function rpcChainProblem(
+  url: string,
+  expected: number,
+  expectedName: string,
+  fetchImpl: typeof fetch = fetch,
+): Promise<string | null> {
+  try {
+    const response = await fetchImpl(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_chainId', params: [] }),
+      signal: AbortSignal.timeout(8_000),
+    });
+    const body = (await response.json()) as { result?: unknown };
+    if (typeof body.result !== 'string') return `${url} did not answer eth_chainId.`;
+    const id = Number(BigInt(body.result));
+    return id === expected ? null : `${url} answers for chain ${id}, not ${expectedName} (${expected}).`;
+  } catch (error) {
+    return `${url} did not answer (${error instanceof Error ? error.message : String(error)}).`;
+  }
 }

@@ -1,0 +1,48 @@
+import type { Address } from 'viem';
+import { normalize } from 'viem/ens';
+import { parseAddressInput } from '../settings/settings';
+
+/** What someone asked to watch: an address, or an ENS name still to be resolved. */
+export type WatchTarget = { kind: 'address'; address: Address } | { kind: 'name'; name: string };
+
+/** Looks like it was meant as an address (0x…), so it is judged as one, never as a name. */
+function looksLikeAddress(value: string): boolean {
+  return /^0x[0-9a-f]*$/i.test(value) || (/^0x/i.test(value) && !value.includes('.'));
+}
+
+/**
+ * Parses an address or an ENS name (`vitalik.eth`) as typed in the URL, the search box or the CLI.
+ * A name is normalised (ENSIP-15, viem's `normalize`); the message says what is wrong, in words.
+ */
+export function parseWatchTarget(input: string): WatchTarget | { error: string } {
+  const value = input.trim();
+  if (value === '') return { error: 'Enter an address or an ENS name.' };
+  if (looksLikeAddress(value)) {
+    const parsed = parseAddressInput(value);
+    return 'error' in parsed ? parsed : { kind: 'address', address: parsed.address };
+  }
+  if (!value.includes('.'))
+    return {
+      error:
+        'Not an address or an ENS name: expected 0x followed by 40 hexadecimal characters, or a name such as alice.eth.',
+    };
+  if (value.length > 255) return { error: 'That name is too long to be an ENS name.' };
+  const labels = value.split('.');
+  if (labels.some((l) => l === ''))
+    return {
+      error: `“${value}” is not a valid ENS name: it has an empty label (two dots in a row, or a dot at an end).`,
+    };
+  let name: string;
+  try {
+    name = normalize(value);
+  } catch (error) {
+    const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    return { error: `“${value}” is not a valid ENS name: ${why}` };
+  }
+  return { kind: 'name', name };
+}
+
+/** The address-or-name as a stable key (lower-case address, normalised name). */
+export function targetKey(t: WatchTarget): string {
+  return t.kind === 'address' ? t.address.toLowerCase() : t.name;
+}
