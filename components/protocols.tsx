@@ -3,6 +3,7 @@ import { aaveV3Module } from '@/lib/protocols/aave-v3/module';
 import { camelotModule } from '@/lib/protocols/camelot/module';
 import { WALLET_PROTOCOL } from '@/lib/protocols/registry';
 import { stakingRewardsModule } from '@/lib/protocols/staking-rewards/module';
+import { syncswapModule } from '@/lib/protocols/syncswap/module';
 import { sushiswapV3Module, uniswapV3Module } from '@/lib/protocols/uniswap-v3/module';
 import { velodromeModule } from '@/lib/protocols/velodrome/module';
 import { AaveV3Positions } from './aave-v3/AaveV3Positions';
@@ -11,6 +12,7 @@ import { GenericPositions } from './positions/GenericPositions';
 import type { ProtocolViewProps } from './positions/types';
 import { WalletBalances } from './positions/WalletBalances';
 import { StakingRewardsPositions } from './staking-rewards/StakingRewardsPositions';
+import { SyncSwapPositions } from './syncswap/SyncSwapPositions';
 import { V3Positions } from './uniswap-v3/V3Positions';
 import { VelodromePositions } from './velodrome/VelodromePositions';
 
@@ -26,6 +28,7 @@ const VIEWS: Record<string, ComponentType<ProtocolViewProps>> = {
   [velodromeModule.id]: VelodromePositions,
   [camelotModule.id]: CamelotPositions,
   [stakingRewardsModule.id]: StakingRewardsPositions,
+  [syncswapModule.id]: SyncSwapPositions,
 };
 
 export function protocolView(protocol: string): ComponentType<ProtocolViewProps> {

@@ -3,6 +3,7 @@ import { baseSeed, finalizeSeed } from './base';
 import { camelotSeed } from './camelot';
 import { feesSeed } from './fees';
 import { stakingRewardsSeed } from './staking-rewards';
+import { syncswapSeed } from './syncswap';
 import type { SeedModule } from './types';
 import { uniswapSeed } from './uniswap-v3';
 import { velodromeSeed } from './velodrome';
@@ -19,5 +20,6 @@ export const SEED_MODULES: readonly SeedModule[] = [
   velodromeSeed,
   stakingRewardsSeed,
   camelotSeed,
+  syncswapSeed,
   finalizeSeed,
 ];

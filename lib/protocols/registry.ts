@@ -3,6 +3,7 @@ import { aaveV3Module } from './aave-v3/module';
 import { camelotModule } from './camelot/module';
 import type { RegisteredModule } from './module';
 import { stakingRewardsModule } from './staking-rewards/module';
+import { syncswapModule } from './syncswap/module';
 import { sushiswapV3Module, uniswapV3Module } from './uniswap-v3/module';
 import { velodromeModule } from './velodrome/module';
 
@@ -17,6 +18,7 @@ const MODULES: readonly RegisteredModule[] = [
   velodromeModule,
   stakingRewardsModule,
   camelotModule,
+  syncswapModule,
 ];
 
 export const PROTOCOL_MODULES: readonly RegisteredModule[] = [...MODULES].sort((a, b) => a.order - b.order);
