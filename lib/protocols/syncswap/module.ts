@@ -21,9 +21,8 @@ export const SYNCSWAP_MAINNET: SyncSwapDeployment = {
 };
 
 export function describeSyncSwap(d: SyncSwapDetails): string[] {
-  const lines = [
-    `${(d.share * 100).toPrecision(3)}% of the ${d.poolLabel} ${d.poolKind} pool${d.poolType === null ? '' : ` (poolType ${d.poolType})`}`,
-  ];
+  const pool = `the ${d.poolLabel} ${d.poolKind} pool${d.poolType === null ? '' : ` (poolType ${d.poolType})`}`;
+  const lines = [d.totalSupply > 0n ? `${(d.share * 100).toPrecision(3)}% of ${pool}` : `LP of ${pool}`];
   for (const n of d.poolImplied) lines.push(n);
   for (const n of d.yieldNotes) lines.push(n);
   return lines;
