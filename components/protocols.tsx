@@ -6,6 +6,7 @@ import { governanceModule } from '@/lib/protocols/governance/module';
 import { liquidStakingModule } from '@/lib/protocols/liquid-staking/module';
 import { WALLET_PROTOCOL } from '@/lib/protocols/registry';
 import { stakingRewardsModule } from '@/lib/protocols/staking-rewards/module';
+import { syncswapModule } from '@/lib/protocols/syncswap/module';
 import { sushiswapV3Module, uniswapV3Module } from '@/lib/protocols/uniswap-v3/module';
 import { vaultsModule } from '@/lib/protocols/vaults/module';
 import { velodromeModule } from '@/lib/protocols/velodrome/module';
@@ -18,6 +19,7 @@ import { GenericPositions } from './positions/GenericPositions';
 import type { ProtocolViewProps } from './positions/types';
 import { WalletBalances } from './positions/WalletBalances';
 import { StakingRewardsPositions } from './staking-rewards/StakingRewardsPositions';
+import { SyncSwapPositions } from './syncswap/SyncSwapPositions';
 import { V3Positions } from './uniswap-v3/V3Positions';
 import { VaultPositions } from './vaults/VaultPositions';
 import { VelodromePositions } from './velodrome/VelodromePositions';
@@ -38,6 +40,7 @@ const VIEWS: Record<string, ComponentType<ProtocolViewProps>> = {
   [governanceModule.id]: GovernancePositions,
   [liquidStakingModule.id]: LiquidStakingRates,
   [vaultsModule.id]: VaultPositions,
+  [syncswapModule.id]: SyncSwapPositions,
 };
 
 export function protocolView(protocol: string): ComponentType<ProtocolViewProps> {

@@ -6,6 +6,7 @@ import { gmxSeed } from './gmx';
 import { governanceSeed } from './governance';
 import { liquidStakingSeed } from './liquid-staking';
 import { stakingRewardsSeed } from './staking-rewards';
+import { syncswapSeed } from './syncswap';
 import type { SeedModule } from './types';
 import { uniswapSeed } from './uniswap-v3';
 import { vaultsSeed } from './vaults';
@@ -27,5 +28,6 @@ export const SEED_MODULES: readonly SeedModule[] = [
   governanceSeed,
   liquidStakingSeed,
   vaultsSeed,
+  syncswapSeed,
   finalizeSeed,
 ];

@@ -6,6 +6,7 @@ import { governanceModule } from './governance/module';
 import { liquidStakingModule } from './liquid-staking/module';
 import type { RegisteredModule } from './module';
 import { stakingRewardsModule } from './staking-rewards/module';
+import { syncswapModule } from './syncswap/module';
 import { sushiswapV3Module, uniswapV3Module } from './uniswap-v3/module';
 import { vaultsModule } from './vaults/module';
 import { velodromeModule } from './velodrome/module';
@@ -25,6 +26,7 @@ const MODULES: readonly RegisteredModule[] = [
   governanceModule,
   liquidStakingModule,
   vaultsModule,
+  syncswapModule,
 ];
 
 export const PROTOCOL_MODULES: readonly RegisteredModule[] = [...MODULES].sort((a, b) => a.order - b.order);

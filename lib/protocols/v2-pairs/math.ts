@@ -45,8 +45,9 @@ export function curveLabel(curve: Curve): string {
 
 /**
  * SyncSwap's stable invariant D from precision-adjusted balances, the same iteration as its
- * `StableMath.computeDFromAdjustedBalances` (`syncswap/core-contracts` `contracts/libraries/StableMath.sol`):
- * d ← (800000·s + 2·dP)·d ÷ (799999·d + 3·dP), dP = d³ ÷ (4·x·y), until it moves by at most 1.
+ * `StableMath.computeDFromAdjustedBalances` (`syncswap/core-contracts@5285a3a` `contracts/libraries/StableMath.sol`;
+ * 800000 was the constant of its first commit 38113e0, replaced by 2000 in e2635d8 before the mainnet deploy):
+ * d ← (2000·s + 2·dP)·d ÷ (1999·d + 3·dP), dP = d³ ÷ (4·x·y), until it moves by at most 1.
  */
 export function syncSwapStableD(xp0: bigint, xp1: bigint): bigint {
   const s = xp0 + xp1;
@@ -55,7 +56,7 @@ export function syncSwapStableD(xp0: bigint, xp1: bigint): bigint {
   for (let i = 0; i < 256; i++) {
     const dP = (((d * d) / xp0) * d) / xp1 / 4n;
     const prev = d;
-    d = ((800000n * s + 2n * dP) * d) / (799999n * d + 3n * dP);
+    d = ((2000n * s + 2n * dP) * d) / (1999n * d + 3n * dP);
     if (d - prev <= 1n && prev - d <= 1n) break;
   }
   return d;
