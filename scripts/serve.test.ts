@@ -114,10 +114,10 @@ describe('scripts/serve', () => {
     expect(directive('script-src')).toEqual(["'self'", sha256(INLINE_SCRIPT)]);
     expect(directive('style-src')).toEqual(["'self'", "'unsafe-hashes'", sha256(STYLE_ATTRIBUTE)]);
     expect(directive('default-src')).toEqual(["'none'"]);
-    // Without a devnet: only the app's own origin and the public RPCs of the chain registry.
+    // Without a devnet: only the app's own origin and the public RPCs of the chain registry (every fallback too).
     expect(directive('connect-src')).toEqual([
       "'self'",
-      ...CHAIN_IDS.map((id) => new URL(CHAINS[id].defaultRpcUrl).origin),
+      ...CHAIN_IDS.flatMap((id) => CHAINS[id].rpcUrls.map((url) => new URL(url).origin)),
     ]);
   });
 

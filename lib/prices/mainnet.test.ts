@@ -21,7 +21,9 @@ const BOOK_NAME: { [C in ChainId]: Record<string, BookKey<C>> } = {
     'USDT/USD': 'USDT__USD',
     'DAI/USD': 'DAI__USD',
     'OP/USD': 'OP__USD',
+    'VELODROME/USD': 'VELODROME__USD',
     'wstETH/USD': 'WSTETH__USD',
+    'wstETH/stETH': 'wstETH_stETH_Exchange_Rate',
     'weETH/eETH': 'weETH__eETH_Exchange_Rate',
     'rETH/ETH': 'rETH_ETH_Exchange_Rate',
     'sequencer uptime': 'L2_Sequencer_Uptime_Status_Feed',
@@ -32,7 +34,9 @@ const BOOK_NAME: { [C in ChainId]: Record<string, BookKey<C>> } = {
     'USDT/USD': 'USDT__USD',
     'DAI/USD': 'DAI__USD',
     'ARB/USD': 'ARB__USD',
+    'GMX/USD': 'GMX__USD',
     'wstETH/ETH': 'WSTETH__ETH',
+    'wstETH/stETH': 'wstETH_stETH_Exchange_Rate',
     'weETH/eETH': 'weETH__eETH_Exchange_Rate',
     'rETH/ETH': 'rETH_ETH_Exchange_Rate',
     'sequencer uptime': 'L2_Sequencer_Uptime_Status_Feed',
@@ -103,8 +107,9 @@ describe('mainnet Chainlink feeds against @aave-dao/aave-address-book', () => {
     }
     expect(mismatches).toEqual([]);
     // 17 price feeds before USDT/USD and DAI/USD (on 10 and 42161) and USDT/USD (on 324) were added; and
-    // the three sequencer uptime feeds.
-    expect(compared).toBe(17 + 5);
+    // the three sequencer uptime feeds; then VELODROME/USD (10) and GMX/USD (42161) with their modules
+    // (wstETH's exchange-rate feeds took the place of its market feeds, one for one).
+    expect(compared).toBe(17 + 5 + 2);
     expect(sequencers).toBe(3);
   });
 
