@@ -1,6 +1,7 @@
 import { aaveSeed } from './aave-v3';
 import { baseSeed, finalizeSeed } from './base';
 import { feesSeed } from './fees';
+import { slipstreamSeed } from './slipstream';
 import type { SeedModule } from './types';
 import { uniswapSeed } from './uniswap-v3';
 import { velodromeSeed } from './velodrome';
@@ -15,5 +16,6 @@ export const SEED_MODULES: readonly SeedModule[] = [
   aaveSeed,
   uniswapSeed,
   velodromeSeed,
+  slipstreamSeed,
   finalizeSeed,
 ];
