@@ -148,6 +148,8 @@ async function staticCollect(manager: Address, tokenId: bigint, from: Address, b
     functionName: 'collect',
     args: [{ tokenId, recipient: from, amount0Max: MAX_UINT128, amount1Max: MAX_UINT128 }],
     blockNumber,
+    // A contract caller holds no ETH for the call's gas; the override changes nothing else.
+    stateOverride: [{ address: from, balance: 10n ** 18n }],
   });
   return result;
 }
