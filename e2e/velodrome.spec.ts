@@ -44,7 +44,9 @@ test('Velodrome: pools, gauges and locks with their yields on chain 10', async (
   await expect(clUnstaked.getByText(/\d+\.\d\d%/).first()).toBeVisible();
   const clStaked = cl.filter({ hasText: 'staked in its gauge' });
   await expect(clStaked).toHaveCount(2);
-  await expect(clStaked.getByText('emissions (reward); a staked position earns no trading fees')).toBeVisible();
+  await expect(
+    clStaked.getByText('emissions (reward); a staked position earns no trading fees'),
+  ).toBeVisible();
   await expect(clStaked.getByText(/Pool's fees for the gauge \(to voters\)/).first()).toBeVisible();
   await expect(clStaked.filter({ hasText: 'CL200' }).getByText(/unreliable: tiny stake/)).toBeVisible();
 

@@ -35,7 +35,7 @@ export function velodromeLines(p: Position): string[] {
     const range =
       d.rangeStatus === null ? 'range unknown' : d.closed ? 'closed' : d.rangeStatus.replace('-', ' ');
     const lines = [
-      `Slipstream #${d.tokenId}, tick spacing ${d.tickSpacing}, ${d.staked ? 'staked in gauge' : 'unstaked'}, ticks [${d.tickLower}, ${d.tickUpper}] (${range}), ${d.token0.symbol} per ${d.token1.symbol} ${d.prices.token1.lower}–${d.prices.token1.upper}`,
+      `Slipstream #${d.tokenId}, tick spacing ${d.tickSpacing}, ${d.staked ? 'staked in gauge' : 'unstaked'}, ticks [${d.tickLower}, ${d.tickUpper}] (${range}), ${d.token1.symbol} per ${d.token0.symbol} ${d.prices.token0.lower}–${d.prices.token0.upper}`,
     ];
     if (d.gauge) lines.push(gaugeLine(d.gauge).replace(' staked', ' staked in range'));
     if (d.gaugeFees)
