@@ -1,7 +1,7 @@
 import { formatAmount, formatPercent } from '@/lib/format/index';
 import type { Position } from '@/lib/portfolio/types';
 import { gaugeLine } from '@/lib/protocols/velodrome/format';
-import { isVelodromeLock, isVelodromePool } from '@/lib/protocols/velodrome/types';
+import { isSlipstreamPosition, isVelodromeLock, isVelodromePool } from '@/lib/protocols/velodrome/types';
 import { AssetAmountText, chainTime, PositionValueAndYield, PriceFlag } from '../positions/figures';
 import type { ProtocolViewProps } from '../positions/types';
 
@@ -41,6 +41,34 @@ function Detail({ p }: { p: Position }) {
       </div>
     );
   }
+  if (isSlipstreamPosition(d)) {
+    const range =
+      d.rangeStatus === null ? 'range unknown' : d.closed ? 'closed' : d.rangeStatus.replace('-', ' ');
+    return (
+      <div className="text-xs text-zinc-500 dark:text-zinc-400" data-testid="slipstream-details">
+        <p>
+          Slipstream #{d.tokenId.toString()} · tick spacing {d.tickSpacing} ·{' '}
+          {d.staked ? 'staked in its gauge' : 'unstaked'} ·{' '}
+          <span data-testid="slipstream-range">{range}</span>
+        </p>
+        <p>
+          {d.token0.symbol} {d.prices.token0.lower}–{d.prices.token0.upper} {d.token1.symbol}
+          {d.prices.token0.current !== null ? ` (now ${d.prices.token0.current})` : ''}
+        </p>
+        {d.gauge ? <p>{gaugeLine(d.gauge).replace(' staked', ' staked in range')}</p> : null}
+        {d.gaugeFees ? (
+          <p>
+            Pool's fees for the gauge (to voters): {formatAmount(d.gaugeFees.amount0, d.token0.decimals)}{' '}
+            {d.token0.symbol}, {formatAmount(d.gaugeFees.amount1, d.token1.decimals)} {d.token1.symbol}
+          </p>
+        ) : null}
+        <p data-testid="velodrome-yield-note">
+          {d.yieldNote}
+          {d.unreliableApr !== null ? ` (computed ${formatPercent(d.unreliableApr)}, unreliable)` : ''}
+        </p>
+      </div>
+    );
+  }
   if (isVelodromeLock(d)) {
     return (
       <div className="text-xs text-zinc-500 dark:text-zinc-400">
@@ -64,7 +92,10 @@ function Detail({ p }: { p: Position }) {
   return null;
 }
 
-/** Velodrome on one chain: LP unstaked and staked in gauges, and veVELO locks, each saying what it earns. */
+/**
+ * Velodrome on one chain: V2 LP and Slipstream positions, unstaked and staked in gauges, and veVELO locks,
+ * each saying what it earns.
+ */
 export function VelodromePositions({ positions }: ProtocolViewProps) {
   return (
     <ul className="divide-y divide-zinc-100 text-sm dark:divide-zinc-800" data-testid="velodrome-positions">

@@ -5,6 +5,7 @@ import { feesSeed } from './fees';
 import { gmxSeed } from './gmx';
 import { governanceSeed } from './governance';
 import { liquidStakingSeed } from './liquid-staking';
+import { slipstreamSeed } from './slipstream';
 import { stakingRewardsSeed } from './staking-rewards';
 import { syncswapSeed } from './syncswap';
 import type { SeedModule } from './types';
@@ -29,5 +30,6 @@ export const SEED_MODULES: readonly SeedModule[] = [
   liquidStakingSeed,
   vaultsSeed,
   syncswapSeed,
+  slipstreamSeed,
   finalizeSeed,
 ];

@@ -79,7 +79,7 @@ const seedQuoterAbi = parseAbi([
 export const TICK_SPACING: Record<number, number> = { 100: 1, 500: 10, 3000: 60, 10000: 200 };
 
 /** A pool: `a` priced in `b` at the ratio of their feeds; `swap` is the amount of `a` swapped each way daily. */
-interface PoolSpec {
+export interface PoolSpec {
   a: string;
   b: string;
   fee: number;
@@ -168,7 +168,7 @@ const SCALE = 1_000_000n;
 /**
  * sqrtPriceX96 where one whole `a` is worth `multiple` × (usd(a)/usd(b)) whole `b`, in token0/token1 order.
  */
-function sqrtPriceFor(spec: PoolSpec, multiple: number, token0IsA: boolean): bigint {
+export function sqrtPriceFor(spec: PoolSpec, multiple: number, token0IsA: boolean): bigint {
   const decA = BigInt(tokenDecimals(spec.a));
   const decB = BigInt(tokenDecimals(spec.b));
   const m = BigInt(Math.round(multiple * Number(SCALE)));
@@ -198,7 +198,7 @@ function rangeTicks(spec: PositionSpec, token0IsA: boolean): [number, number] {
 }
 
 /** Base units of `amount` whole `a`, and of its worth in `b` at the pool's price. */
-function amountsFor(pool: PoolSpec, amount: string): { a: bigint; b: bigint } {
+export function amountsFor(pool: PoolSpec, amount: string): { a: bigint; b: bigint } {
   const a = parseUnits(amount, tokenDecimals(pool.a));
   const b =
     (a * usdPrice(pool.a) * 10n ** BigInt(tokenDecimals(pool.b))) /

@@ -1,27 +1,17 @@
 import type { Address } from 'viem';
-import type { ReadClient } from '../../chains/client';
-import {
-  Batch,
-  call,
-  chainMulticall,
-  errorMessage,
-  multicall3Abi,
-  type Result,
-} from '../../chains/multicall';
+import { Batch, call, chainMulticall, errorMessage, type Result } from '../../chains/multicall';
 import { CHAINS, type ChainId } from '../../chains/registry';
 import type { AssetAmount, ChainReadContext, Position, YieldEstimate } from '../../portfolio/types';
 import { assetAmount } from '../../portfolio/value';
 import { priceKey } from '../../prices/book';
 import { addMetadataReads, erc20Abi } from '../../tokens/metadata';
 import type { TokenMetadata } from '../../tokens/types';
-import { poolAbi, positionManagerAbi } from './abi';
+import { positionManagerAbi } from './abi';
 import { poolAddress, SUSHISWAP_V3_MAINNET, UNISWAP_V3_MAINNET, type V3Deployment } from './addresses';
-import { type BlockPoint, estimateBlockAt, type LocateResult, locateBlock } from './history';
+import { type BlockPoint, type LocateResult, locateBlock } from './history';
 import {
   annualise,
   type Fraction,
-  feeGrowthInside,
-  feesEarned,
   feeTierLabel,
   formatFraction,
   formatWindow,
@@ -30,21 +20,24 @@ import {
   positionAmounts,
   priceOfToken0,
   rangeStatus,
-  subWrap256,
-  type TickFeeGrowth,
   tickToPrice0,
   uncollectedFees,
 } from './math';
+import {
+  addPoolReads,
+  guessSecondsPerBlock,
+  insideAt,
+  type PastOutcome,
+  type PoolSnapshot,
+  pastSnapshot,
+  windowFees,
+} from './pool-state';
 import type { FeeAprInfo, PriceTriple, UniswapV3PositionDetails } from './types';
 
 export const DEFAULT_APR_WINDOW_SECONDS = 7 * 86_400;
 /** Positions read per owner and deployment; beyond it the list says how many were left out. */
 export const DEFAULT_MAX_POSITIONS = 500;
-/** Narrower windows tried, widest first, when the RPC cannot serve state from the requested past block. */
-export const FALLBACK_WINDOWS_SECONDS = [86_400, 21_600, 3_600, 600] as const;
-
-/** First guess of a chain's block time (the registry's), only to place the past-block search's first probe. */
-const guessSecondsPerBlock = (chainId: ChainId) => CHAINS[chainId].blockTimeMs / 1000;
+export { FALLBACK_WINDOWS_SECONDS } from './pool-state';
 
 export interface V3ProtocolSpec {
   /** Protocol id in positions and the registry: 'uniswap-v3', 'sushiswap-v3'. */
@@ -74,9 +67,6 @@ type PositionTuple = readonly [
   bigint,
   bigint,
 ];
-type Slot0 = readonly [bigint, number, number, number, number, number, boolean];
-type TickInfo = readonly [bigint, bigint, bigint, bigint, bigint, bigint, number, boolean];
-
 interface RawPosition {
   tokenId: bigint;
   token0: Address;
@@ -90,154 +80,6 @@ interface RawPosition {
   tokensOwed0: bigint;
   tokensOwed1: bigint;
   pool: Address;
-}
-
-interface PoolState {
-  sqrtPriceX96: bigint;
-  tick: number;
-  feeGrowthGlobal0X128: bigint;
-  feeGrowthGlobal1X128: bigint;
-}
-
-/** Pool state at one block: per pool, and per (pool, tick). */
-interface PoolSnapshot {
-  pools: Map<Address, Result<PoolState>>;
-  ticks: Map<string, Result<TickInfo>>;
-}
-
-interface PastSnapshot extends PoolSnapshot {
-  block: bigint;
-  timestamp: bigint;
-}
-
-type PastOutcome = { ok: true; snapshot: PastSnapshot; note: string | null } | { ok: false; note: string };
-
-const tickKey = (pool: Address, tick: number) => `${pool}:${tick}`;
-
-/** Adds the pool-state reads (slot0, fee growth, the given ticks) of several pools to a batch. */
-function addPoolReads(
-  batch: Batch,
-  ticksByPool: ReadonlyMap<Address, ReadonlySet<number>>,
-): () => PoolSnapshot {
-  const pools = [...ticksByPool.entries()].map(([pool, ticks]) => ({
-    pool,
-    slot0: batch.add(call(pool, poolAbi, 'slot0')),
-    global0: batch.add(call(pool, poolAbi, 'feeGrowthGlobal0X128')),
-    global1: batch.add(call(pool, poolAbi, 'feeGrowthGlobal1X128')),
-    ticks: [...ticks].map((tick) => ({ tick, info: batch.add(call(pool, poolAbi, 'ticks', [tick])) })),
-  }));
-  return () => {
-    const snapshot: PoolSnapshot = { pools: new Map(), ticks: new Map() };
-    for (const p of pools) {
-      const slot0 = p.slot0();
-      const g0 = p.global0();
-      const g1 = p.global1();
-      const failed = [slot0, g0, g1].find((r) => !r.ok);
-      if (failed && !failed.ok) snapshot.pools.set(p.pool, { ok: false, error: failed.error });
-      else if (slot0.ok && g0.ok && g1.ok) {
-        const s: Slot0 = slot0.value;
-        snapshot.pools.set(p.pool, {
-          ok: true,
-          value: {
-            sqrtPriceX96: s[0],
-            tick: s[1],
-            feeGrowthGlobal0X128: g0.value,
-            feeGrowthGlobal1X128: g1.value,
-          },
-        });
-      }
-      for (const t of p.ticks) snapshot.ticks.set(tickKey(p.pool, t.tick), t.info());
-    }
-    return snapshot;
-  };
-}
-
-function tickGrowth(info: TickInfo): TickFeeGrowth {
-  return { feeGrowthOutside0X128: info[2], feeGrowthOutside1X128: info[3] };
-}
-
-/** Fee growth inside a position's range in a snapshot, or why it cannot be computed there. */
-function insideAt(
-  snapshot: PoolSnapshot,
-  p: RawPosition,
-): { ok: true; inside0: bigint; inside1: bigint } | { ok: false; error: string } {
-  const pool = snapshot.pools.get(p.pool);
-  const lower = snapshot.ticks.get(tickKey(p.pool, p.tickLower));
-  const upper = snapshot.ticks.get(tickKey(p.pool, p.tickUpper));
-  if (!pool?.ok) return { ok: false, error: pool ? pool.error : 'pool not read' };
-  if (!lower?.ok || !upper?.ok) return { ok: false, error: 'tick state unreadable' };
-  if (!lower.value[7] || !upper.value[7]) return { ok: false, error: 'range ticks not initialized' };
-  const { inside0X128, inside1X128 } = feeGrowthInside(
-    p.tickLower,
-    p.tickUpper,
-    pool.value.tick,
-    pool.value.feeGrowthGlobal0X128,
-    pool.value.feeGrowthGlobal1X128,
-    tickGrowth(lower.value),
-    tickGrowth(upper.value),
-  );
-  return { ok: true, inside0: inside0X128, inside1: inside1X128 };
-}
-
-async function readPast(
-  client: ReadClient,
-  multicall3: Address,
-  ticksByPool: ReadonlyMap<Address, ReadonlySet<number>>,
-  block: bigint,
-): Promise<PastSnapshot> {
-  const batch = new Batch();
-  const timestamp = batch.add(call(multicall3, multicall3Abi, 'getCurrentBlockTimestamp'));
-  const pools = addPoolReads(batch, ticksByPool);
-  await batch.execute(client, { multicall3, blockNumber: block });
-  const ts = timestamp();
-  if (!ts.ok) throw new Error(`no state at block ${block}: ${ts.error}`);
-  return { ...pools(), block, timestamp: ts.value };
-}
-
-/**
- * Pool state at a block about `windowSeconds` before the pinned one. When the RPC cannot serve that
- * block's state (a pruned node), narrower windows are tried at once and the widest that works is used.
- */
-async function pastSnapshot(
-  client: ReadClient,
-  chainId: ChainId,
-  ticksByPool: ReadonlyMap<Address, ReadonlySet<number>>,
-  located: Result<LocateResult>,
-  head: BlockPoint,
-  windowSeconds: number,
-): Promise<PastOutcome> {
-  const multicall3 = CHAINS[chainId].multicall3;
-  if (!located.ok) return { ok: false, note: `past blocks unreadable: ${located.error}` };
-  const best = located.value.best;
-  if (!best) return { ok: false, note: 'no block before the pinned one' };
-  const wanted = formatWindow(BigInt(windowSeconds));
-  let firstError: string;
-  try {
-    const snapshot = await readPast(client, multicall3, ticksByPool, best.number);
-    const short = head.timestamp - best.timestamp < BigInt(windowSeconds) / 2n;
-    return { ok: true, snapshot, note: short ? `the chain has no block ${wanted} back` : null };
-  } catch (error) {
-    firstError = errorMessage(error);
-  }
-  const guess = guessSecondsPerBlock(chainId);
-  const attempts = await Promise.all(
-    FALLBACK_WINDOWS_SECONDS.filter((w) => w < windowSeconds).map(async (w) => {
-      const block = estimateBlockAt(located.value.points, head.timestamp - BigInt(w), guess);
-      if (block >= head.number) return null;
-      try {
-        return await readPast(client, multicall3, ticksByPool, block);
-      } catch {
-        return null;
-      }
-    }),
-  );
-  const widest = attempts.find((a): a is PastSnapshot => a !== null);
-  if (!widest) return { ok: false, note: `the RPC serves no past state (${firstError})` };
-  return {
-    ok: true,
-    snapshot: widest,
-    note: `state from ${wanted} back is not available from this RPC (${firstError}); widest window it served`,
-  };
 }
 
 /** A USD value, null when the token has no usable price or unknown decimals. */
@@ -605,51 +447,39 @@ function buildPosition(input: BuildInput): Position {
   } else if (!past.ok) {
     feeApr.note = `unavailable: ${past.note}`;
   } else if (inside?.ok) {
-    const then = insideAt(past.snapshot, p);
-    if (!then.ok) {
-      feeApr.note =
-        then.error === 'range ticks not initialized'
-          ? `the range had no liquidity at block ${past.snapshot.block} (opened within the window)`
-          : `fee growth unreadable at block ${past.snapshot.block}: ${then.error}`;
+    const window = windowFees(inside, past.snapshot, p);
+    if (!window.ok) {
+      feeApr.note = window.note;
     } else {
-      const half = 1n << 255n;
-      if (
-        subWrap256(inside.inside0, then.inside0) >= half ||
-        subWrap256(inside.inside1, then.inside1) >= half
-      ) {
-        feeApr.note = 'fee growth inside the range went backwards over the window (ticks re-initialized)';
+      const { earned0, earned1 } = window;
+      feeApr.earned0 = earned0;
+      feeApr.earned1 = earned1;
+      const e0 = usdOf(asset(meta0, earned0, price0));
+      const e1 = usdOf(asset(meta1, earned1, price1));
+      const v0 = usdOf(assets[0] as AssetAmount);
+      const v1 = usdOf(assets[1] as AssetAmount);
+      const seconds = feeApr.seconds ?? 0n;
+      if (e0 === null || e1 === null || v0 === null || v1 === null) {
+        const missing = [
+          e0 === null || v0 === null ? meta0.symbol : null,
+          e1 === null || v1 === null ? meta1.symbol : null,
+        ]
+          .filter((s) => s !== null)
+          .join(', ');
+        feeApr.note = `needs a USD price of ${missing}`;
       } else {
-        const earned0 = feesEarned(p.liquidity, inside.inside0, then.inside0);
-        const earned1 = feesEarned(p.liquidity, inside.inside1, then.inside1);
-        feeApr.earned0 = earned0;
-        feeApr.earned1 = earned1;
-        const e0 = usdOf(asset(meta0, earned0, price0));
-        const e1 = usdOf(asset(meta1, earned1, price1));
-        const v0 = usdOf(assets[0] as AssetAmount);
-        const v1 = usdOf(assets[1] as AssetAmount);
-        const seconds = feeApr.seconds ?? 0n;
-        if (e0 === null || e1 === null || v0 === null || v1 === null) {
-          const missing = [
-            e0 === null || v0 === null ? meta0.symbol : null,
-            e1 === null || v1 === null ? meta1.symbol : null,
-          ]
-            .filter((s) => s !== null)
-            .join(', ');
-          feeApr.note = `needs a USD price of ${missing}`;
-        } else {
-          const apr = annualise(e0 + e1, v0 + v1, seconds);
-          if (apr === null) feeApr.note = 'position value is zero';
-          else {
-            // Fees accrue to the position but must be collected: they do not compound by themselves.
-            yieldEstimate = {
-              baseApr: apr,
-              rewardApr: 0,
-              apy: null,
-              compounds: false,
-              window: windowLabel,
-              source: `fee growth, blocks ${past.snapshot.block}–${ctx.blockNumber}${past.note ? ` (${past.note})` : ''}`,
-            };
-          }
+        const apr = annualise(e0 + e1, v0 + v1, seconds);
+        if (apr === null) feeApr.note = 'position value is zero';
+        else {
+          // Fees accrue to the position but must be collected: they do not compound by themselves.
+          yieldEstimate = {
+            baseApr: apr,
+            rewardApr: 0,
+            apy: null,
+            compounds: false,
+            window: windowLabel,
+            source: `fee growth, blocks ${past.snapshot.block}–${ctx.blockNumber}${past.note ? ` (${past.note})` : ''}`,
+          };
         }
       }
     }

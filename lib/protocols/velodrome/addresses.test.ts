@@ -21,6 +21,8 @@ describe('Velodrome mainnet table', () => {
   it('is OP Mainnet only, with the addresses the facts confirm', () => {
     expect(Object.keys(VELODROME_MAINNET)).toEqual(['10']);
     expect(VELODROME_MAINNET[10]).toEqual(FACTS);
+    // Slipstream's factory and position manager are UNVERIFIED in the facts: devnet only.
+    expect(VELODROME_MAINNET[10]?.slipstream).toBeUndefined();
   });
 
   it('lists VELO among the OP tokens, priced by the address book VELODROME/USD feed', () => {

@@ -9,12 +9,21 @@ export interface VelodromeDeployment {
   votingEscrow: Address;
   rewardsDistributor: Address;
   velo: Address;
+  /** Slipstream's CL position manager and factory; absent where they are not verified (mainnet today). */
+  slipstream?: SlipstreamDeployment;
+}
+
+export interface SlipstreamDeployment {
+  positionManager: Address;
+  factory: Address;
 }
 
 /**
  * Velodrome V2 on OP Mainnet. Source: velodrome-finance/contracts@1ea5feec `README.md` §Deployment and
  * `deployment-addresses/optimism.json` (shared/reference/staking-facts.md §1.1, onchain-facts.md §6).
- * Slipstream's addresses are not among the verified facts, so the mainnet profile does not read it.
+ * Slipstream's addresses are not among the verified facts (the CL factory `0xCc0b…d12F` of an older Sugar
+ * env file is marked UNVERIFIED there, its position manager is not listed), so the mainnet profile has no
+ * `slipstream` and reads none: Slipstream is devnet-only until the facts confirm them.
  */
 export const VELODROME_MAINNET: Partial<Record<ChainId, VelodromeDeployment>> = {
   10: {
@@ -32,6 +41,8 @@ export const DEVNET_NAMES = {
   voter: 'Velodrome.Voter',
   votingEscrow: 'Velodrome.VotingEscrow',
   rewardsDistributor: 'Velodrome.RewardsDistributor',
+  clPositionManager: 'Velodrome.Slipstream.NonfungiblePositionManager',
+  clFactory: 'Velodrome.Slipstream.CLFactory',
 } as const;
 
 export const velodromeDeploymentSpec: DeploymentSpec<VelodromeDeployment> = {
@@ -42,7 +53,10 @@ export const velodromeDeploymentSpec: DeploymentSpec<VelodromeDeployment> = {
     const rewardsDistributor = contracts[DEVNET_NAMES.rewardsDistributor];
     const velo = contracts['Velodrome.VELO'];
     if (!poolFactory || !voter || !votingEscrow || !rewardsDistributor || !velo) return null;
-    return { poolFactory, voter, votingEscrow, rewardsDistributor, velo };
+    const positionManager = contracts[DEVNET_NAMES.clPositionManager];
+    const factory = contracts[DEVNET_NAMES.clFactory];
+    const slipstream = positionManager && factory ? { slipstream: { positionManager, factory } } : {};
+    return { poolFactory, voter, votingEscrow, rewardsDistributor, velo, ...slipstream };
   },
   mainnet: VELODROME_MAINNET,
 };

@@ -1,7 +1,14 @@
 import { call, type Result } from '../../chains/multicall';
 import { type BatchCheck, runBatchChecks } from '../check';
 import type { CheckContext, DeploymentCheck } from '../module';
-import { poolFactoryAbi, rewardsDistributorAbi, voterAbi, votingEscrowAbi } from './abi';
+import {
+  clFactoryAbi,
+  clPositionManagerAbi,
+  poolFactoryAbi,
+  rewardsDistributorAbi,
+  voterAbi,
+  votingEscrowAbi,
+} from './abi';
 import type { VelodromeDeployment } from './addresses';
 
 const answered =
@@ -48,6 +55,23 @@ export function checkVelodrome(ctx: CheckContext, d: VelodromeDeployment): Promi
         answered(batch.add(call(d.rewardsDistributor, rewardsDistributorAbi, 'claimable', [1n]))),
       ],
       ['Velodrome PoolFactory (allPools)', d.poolFactory, answered(firstPool)],
+      // Slipstream only where its addresses are known (the devnet today; mainnet's are unverified).
+      ...(d.slipstream
+        ? ([
+            [
+              'Slipstream CLFactory',
+              d.slipstream.factory,
+              answered(batch.add(call(d.slipstream.factory, clFactoryAbi, 'allPoolsLength'))),
+            ],
+            [
+              'Slipstream NonfungiblePositionManager',
+              d.slipstream.positionManager,
+              answered(
+                batch.add(call(d.slipstream.positionManager, clPositionManagerAbi, 'balanceOf', [d.voter])),
+              ),
+            ],
+          ] satisfies BatchCheck[])
+        : []),
     ];
   });
 }

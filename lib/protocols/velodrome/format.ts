@@ -1,6 +1,6 @@
 import { formatAmount, formatPercent, formatUsd, shortAddress } from '../../format/index';
 import type { Position } from '../../portfolio/types';
-import { type GaugeInfo, isVelodromeLock, isVelodromePool } from './types';
+import { type GaugeInfo, isSlipstreamPosition, isVelodromeLock, isVelodromePool } from './types';
 
 function dateOf(seconds: bigint): string {
   return new Date(Number(seconds) * 1000).toISOString().slice(0, 10);
@@ -26,6 +26,22 @@ export function velodromeLines(p: Position): string[] {
       `${d.stable ? 'stable' : 'volatile'} pool ${shortAddress(d.pool)}, ${d.staked ? 'staked in gauge' : 'unstaked'}, ${formatAmount(d.lpBalance, 18)} LP of ${formatAmount(d.totalSupply, 18)}`,
     ];
     if (d.gauge) lines.push(gaugeLine(d.gauge));
+    lines.push(
+      d.unreliableApr !== null ? `${d.yieldNote} (computed ${formatPercent(d.unreliableApr)})` : d.yieldNote,
+    );
+    return lines;
+  }
+  if (isSlipstreamPosition(d)) {
+    const range =
+      d.rangeStatus === null ? 'range unknown' : d.closed ? 'closed' : d.rangeStatus.replace('-', ' ');
+    const lines = [
+      `Slipstream #${d.tokenId}, tick spacing ${d.tickSpacing}, ${d.staked ? 'staked in gauge' : 'unstaked'}, ticks [${d.tickLower}, ${d.tickUpper}] (${range}), ${d.token1.symbol} per ${d.token0.symbol} ${d.prices.token0.lower}–${d.prices.token0.upper}`,
+    ];
+    if (d.gauge) lines.push(gaugeLine(d.gauge).replace(' staked', ' staked in range'));
+    if (d.gaugeFees)
+      lines.push(
+        `pool's fees for the gauge (to voters): ${formatAmount(d.gaugeFees.amount0, d.token0.decimals)} ${d.token0.symbol}, ${formatAmount(d.gaugeFees.amount1, d.token1.decimals)} ${d.token1.symbol}`,
+      );
     lines.push(
       d.unreliableApr !== null ? `${d.yieldNote} (computed ${formatPercent(d.unreliableApr)})` : d.yieldNote,
     );

@@ -69,3 +69,37 @@ export function rewardApr(i: RewardAprInput): number | null {
   const den = i.gaugeTotalSupply * i.poolValueUsdE18;
   return ratio(num, den);
 }
+
+export interface ClRewardAprInput {
+  /** Reward token per second (base units), paid to the pool's staked liquidity in range. */
+  rewardRate: bigint;
+  rewardPriceUsdE18: bigint;
+  rewardDecimals: number;
+  /** The pool's staked liquidity in range at the read block (`stakedLiquidity()`). */
+  stakedLiquidity: bigint;
+  /** The position's liquidity and USD value (18 decimals): the value of one unit of liquidity in its range. */
+  liquidity: bigint;
+  positionValueUsdE18: bigint;
+}
+
+/**
+ * USD (18 decimals) of the pool's staked liquidity in range, each unit valued as the position's own:
+ * stakedLiquidity × positionValue ÷ liquidity. Null without liquidity.
+ */
+export function clStakedValueUsdE18(
+  i: Pick<ClRewardAprInput, 'stakedLiquidity' | 'liquidity' | 'positionValueUsdE18'>,
+): bigint | null {
+  if (i.liquidity <= 0n) return null;
+  return (i.stakedLiquidity * i.positionValueUsdE18) / i.liquidity;
+}
+
+/**
+ * Emissions APR of a staked Slipstream position in range: rewardRate × 31,536,000 × price ÷ value of the
+ * staked liquidity in range (the position earns rewardRate × liquidity ÷ stakedLiquidity). Null when
+ * nothing is staked in range or the position is worth nothing (never ∞).
+ */
+export function clRewardApr(i: ClRewardAprInput): number | null {
+  const yearlyUsdE18 =
+    (i.rewardRate * BigInt(SECONDS_PER_YEAR) * i.rewardPriceUsdE18) / 10n ** BigInt(i.rewardDecimals);
+  return ratio(yearlyUsdE18 * i.liquidity, i.stakedLiquidity * i.positionValueUsdE18);
+}

@@ -1,18 +1,42 @@
+import { errorMessage } from '../../chains/multicall';
+import type { Position } from '../../portfolio/types';
 import { defineModule } from '../module';
 import { velodromeDeploymentSpec } from './addresses';
 import { checkVelodrome } from './check';
 import { velodromeLines } from './format';
 import { readVelodrome } from './read';
+import { readSlipstream } from './slipstream';
 import { VELODROME_ID } from './types';
 
-/** Velodrome V2 (Optimism): pools unstaked and staked in gauges, and veVELO locks. */
+/** Velodrome (Optimism): V2 pools and Slipstream positions, unstaked and staked in gauges, and veVELO locks. */
 export const velodromeModule = defineModule({
   id: VELODROME_ID,
   name: 'Velodrome',
   order: 30,
   kinds: ['liquidity', 'farming', 'lock'],
   deployment: velodromeDeploymentSpec,
-  read: async (ctx, deployment) => ({ positions: await readVelodrome(ctx, deployment) }),
+  read: async (ctx, deployment) => {
+    const { slipstream } = deployment;
+    // Slipstream is read beside V2 (concurrently); its failure is said on one item while V2 renders.
+    const [v2, cl] = await Promise.all([
+      readVelodrome(ctx, deployment),
+      slipstream
+        ? readSlipstream(ctx, deployment, slipstream).catch((error: unknown): Position[] => [
+            {
+              protocol: VELODROME_ID,
+              kind: 'liquidity',
+              id: `${ctx.chainId}:${VELODROME_ID}:slipstream`,
+              label: 'Slipstream positions',
+              assets: [],
+              rewards: [],
+              yield: null,
+              warning: `Slipstream unreadable at block ${ctx.blockNumber}: ${errorMessage(error)}`,
+            },
+          ])
+        : Promise.resolve([]),
+    ]);
+    return { positions: [...v2, ...cl] };
+  },
   positionLines: velodromeLines,
   check: checkVelodrome,
 });

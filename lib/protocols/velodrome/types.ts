@@ -1,6 +1,6 @@
 import type { Address } from 'viem';
 import type { Position } from '../../portfolio/types';
-import type { PoolToken } from '../uniswap-v3/types';
+import type { FeeAprInfo, PoolToken, PriceTriple, V3RangeStatus } from '../uniswap-v3/types';
 
 export const VELODROME_ID = 'velodrome';
 
@@ -66,7 +66,42 @@ export interface VelodromeLockDetails {
   yieldNote: string;
 }
 
-export type VelodromeDetails = VelodromePoolDetails | VelodromeLockDetails;
+/**
+ * A Slipstream (concentrated liquidity) position: an NFT of the CL position manager, held in the wallet
+ * (unstaked: earns trading fees) or deposited in the pool's CL gauge (staked: earns emissions, its fees go
+ * to voters). In `gauge`, `totalSupply` is the pool's staked liquidity in range and `stakedUsdE18` its
+ * value (each unit valued as this position's).
+ */
+export interface SlipstreamPositionDetails {
+  type: typeof VELODROME_ID;
+  variant: 'slipstream';
+  tokenId: bigint;
+  positionManager: Address;
+  pool: Address;
+  tickSpacing: number;
+  staked: boolean;
+  token0: PoolToken;
+  token1: PoolToken;
+  tickLower: number;
+  tickUpper: number;
+  tickCurrent: number | null;
+  sqrtPriceX96: bigint | null;
+  liquidity: bigint;
+  rangeStatus: V3RangeStatus | null;
+  inRange: boolean;
+  closed: boolean;
+  prices: { token0: PriceTriple; token1: PriceTriple; inBaseUnits: boolean };
+  gauge: GaugeInfo | null;
+  /** Fees of the pool's staked liquidity waiting for the gauge (they go to voters), base units. */
+  gaugeFees: { amount0: bigint; amount1: bigint } | null;
+  /** Fee window of the base APR (unstaked only). */
+  feeApr: FeeAprInfo | null;
+  yieldNote: string;
+  unreliableApr: number | null;
+  explorerUrl: string | null;
+}
+
+export type VelodromeDetails = VelodromePoolDetails | VelodromeLockDetails | SlipstreamPositionDetails;
 
 export function isVelodromePool(d: Position['details']): d is VelodromePoolDetails {
   return d?.type === VELODROME_ID && 'variant' in d && d.variant === 'pool';
@@ -74,4 +109,8 @@ export function isVelodromePool(d: Position['details']): d is VelodromePoolDetai
 
 export function isVelodromeLock(d: Position['details']): d is VelodromeLockDetails {
   return d?.type === VELODROME_ID && 'variant' in d && d.variant === 'lock';
+}
+
+export function isSlipstreamPosition(d: Position['details']): d is SlipstreamPositionDetails {
+  return d?.type === VELODROME_ID && 'variant' in d && d.variant === 'slipstream';
 }
