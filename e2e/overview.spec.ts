@@ -72,7 +72,13 @@ test('JSON export equals the CLI at the blocks it was read at; CSV has a row per
       env: { ...process.env, LAYERGLASS_MANIFEST: process.env.E2E_MANIFEST ?? '' },
     },
   );
-  expect(exported).toEqual(JSON.parse(stdout));
+  // The head's age belongs to the moment of a read, not to its block: the page read the head, the CLI the
+  // pinned block (whose age it does not judge), so only that field is left out of the comparison.
+  const ageless = (j: { chains: Record<string, unknown>[] }) => ({
+    ...j,
+    chains: j.chains.map(({ headAgeSeconds: _, ...c }) => c),
+  });
+  expect(ageless(exported)).toEqual(ageless(JSON.parse(stdout)));
   expect(exported.address).toBe(manifest.accounts.demo);
   // The page's overview shows the same figures the CLI printed for those blocks.
   const usd = async (id: string) => Number(await page.getByTestId(id).first().getAttribute('data-usd'));
@@ -139,7 +145,8 @@ test('watchlist: an older saved format is migrated with a message; add, label, r
   await page.goto(`/address/${demo}`);
   await waitForChains(page, CHAIN_IDS);
   const single = Number(await page.getByTestId('overview-total').getAttribute('data-usd'));
-  expect(Math.abs((memberTotals[0] ?? 0) - single)).toBeLessThan(1e-6);
+  // Read a moment apart on a devnet that mines every second: interest moves the last digits.
+  expect(Math.abs((memberTotals[0] ?? 0) - single) / Math.max(1, Math.abs(single))).toBeLessThan(1e-6);
   await page.goto('/');
   await page.getByRole('button', { name: 'Remove demo' }).click();
   await expect(entries).toHaveCount(1);

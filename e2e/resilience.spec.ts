@@ -156,7 +156,7 @@ test('a bad EIP-55 checksum is refused, in the URL and in the search box, with n
   await page.goto(`/address/${bad}`);
   await expect(page.getByRole('main').getByRole('alert')).toContainText('EIP-55 checksum');
   await page.goto('/');
-  const input = page.getByRole('main').getByLabel('Address to watch');
+  const input = page.getByRole('main').getByLabel('Address or ENS name to watch');
   await input.fill(bad);
   await input.press('Enter');
   await expect(page.getByRole('main').getByRole('alert')).toContainText('EIP-55 checksum');

@@ -85,7 +85,7 @@ test('vaults: an address added in Settings that is not a vault says so, the rest
   await page.getByRole('button', { name: 'Settings' }).click();
   const dialog = page.getByRole('dialog', { name: 'Settings' });
   // The third OP Mainnet field: RPC URL, extra tokens, vaults.
-  await dialog.getByLabel('OP Mainnet').nth(2).fill(notVault);
+  await dialog.getByLabel('OP Mainnet vaults').fill(notVault);
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeHidden();
   const section = page.getByTestId('chain-10');

@@ -13,6 +13,7 @@ import { aggregatorV3Abi } from '../lib/prices/chainlink';
 import type { DeploymentCheck } from '../lib/protocols/module';
 import { PROTOCOL_MODULES } from '../lib/protocols/registry';
 import { erc20Abi } from '../lib/tokens/metadata';
+import { exitAfterFlush } from './exit';
 import { networkClients } from './network';
 
 async function main(): Promise<number> {
@@ -89,4 +90,4 @@ async function main(): Promise<number> {
   return failures === 0 ? 0 : 1;
 }
 
-main().then((code) => process.exit(code));
+main().then((code) => exitAfterFlush(code));

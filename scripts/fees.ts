@@ -4,6 +4,7 @@ import { feesJson } from '../lib/fees/json';
 import { cheapestByAction, quoteAllChains } from '../lib/fees/quote';
 import type { ActionQuote, FeePart } from '../lib/fees/types';
 import { formatAmount, formatUsd } from '../lib/format/index';
+import { exitAfterFlush } from './exit';
 import { loadNetwork, networkClients, parseNetworkFlag } from './network';
 
 const USAGE = 'usage: npm run fees [-- --network devnet|mainnet] [--json]';
@@ -92,9 +93,9 @@ async function main(argv: string[]): Promise<number> {
 }
 
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => exitAfterFlush(code),
   (error: unknown) => {
     console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
+    exitAfterFlush(1);
   },
 );

@@ -45,6 +45,8 @@ describe('npm run portfolio -- --farm', () => {
     expect(bad.stderr).toContain('chain 5 is not one of 10, 42161, 324');
     const notAddress = await run([demo, '--network', 'devnet', '--farm', '10:0x1234']);
     expect(notAddress.code).toBe(2);
-    expect(notAddress.stderr).toContain('"0x1234" is not an address');
+    // The shared <chainId>:<address> parser names what it expected and what it got.
+    expect(notAddress.stderr).toContain('--farm expected <chainId>:<address>');
+    expect(notAddress.stderr).toContain('"10:0x1234"');
   });
 });

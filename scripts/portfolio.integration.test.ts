@@ -110,7 +110,14 @@ describe('npm run portfolio', () => {
     ]);
     expect(bundle.code).toBe(0);
     const b = JSON.parse(bundle.stdout);
-    expect(Object.keys(b)).toEqual(['addresses', 'totalUsd', 'income', 'portfolios']);
+    expect(Object.keys(b)).toEqual([
+      'addresses',
+      'totalUsd',
+      'income',
+      'missingChains',
+      'missingProtocols',
+      'portfolios',
+    ]);
     expect(b.addresses).toEqual([demo, other]);
     expect(b.portfolios[1]).toEqual(JSON.parse(single.stdout));
     const close = (a: number, e: number) =>

@@ -18,6 +18,7 @@ import { parseEntryFlags } from '../lib/protocols/entries';
 import { PROTOCOL_MODULES } from '../lib/protocols/registry';
 import { STAKING_REWARDS_ID } from '../lib/protocols/staking-rewards/types';
 import { VAULTS_ID } from '../lib/protocols/vaults/types';
+import { exitAfterFlush } from './exit';
 import { loadEnsConfig, loadNetwork, networkClients, parseNetworkFlag } from './network';
 import { parsePortfolioArgs } from './portfolio-args';
 
@@ -165,9 +166,9 @@ function printPortfolio(portfolio: Portfolio, networkName: string) {
 }
 
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => exitAfterFlush(code),
   (error: unknown) => {
     console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
+    exitAfterFlush(1);
   },
 );

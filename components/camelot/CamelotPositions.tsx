@@ -24,7 +24,7 @@ export function CamelotPositions({ positions }: ProtocolViewProps) {
               <p className="font-medium">
                 {p.label} {sp ? <Badge tone="neutral">spNFT</Badge> : null}
                 {d ? (
-                  <span className="text-xs font-normal text-zinc-500">
+                  <span className="text-xs font-normal text-zinc-600 dark:text-zinc-300">
                     {' '}
                     {(d.share * 100).toPrecision(3)}% of the pool
                   </span>
@@ -47,19 +47,19 @@ export function CamelotPositions({ positions }: ProtocolViewProps) {
                 <ul className="text-xs text-zinc-600 dark:text-zinc-300" data-testid="spnft-pending">
                   {p.rewards.map((a) => (
                     <li key={`r-${a.token}`} className="flex items-center gap-1.5">
-                      <span className="text-zinc-500">pending</span> <AssetAmountText asset={a} />{' '}
-                      <PriceFlag price={a.price} />
+                      <span className="text-zinc-600 dark:text-zinc-300">pending</span>{' '}
+                      <AssetAmountText asset={a} /> <PriceFlag price={a.price} />
                     </li>
                   ))}
                 </ul>
               ) : null}
               {d?.poolImplied.map((n) => (
-                <p key={n} className="text-xs text-zinc-500">
+                <p key={n} className="text-xs text-zinc-600 dark:text-zinc-300">
                   {n}
                 </p>
               ))}
               {d?.yieldNotes.map((n) => (
-                <p key={n} className="text-xs text-zinc-500">
+                <p key={n} className="text-xs text-zinc-600 dark:text-zinc-300">
                   {n}
                 </p>
               ))}

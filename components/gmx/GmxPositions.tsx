@@ -10,7 +10,7 @@ import { Badge } from '../ui/primitives';
 function TrackerTable({ trackers }: { trackers: GmxTrackerReading[] }) {
   return (
     <table className="mt-1 w-full text-xs" data-testid="gmx-trackers">
-      <thead className="text-left text-zinc-500">
+      <thead className="text-left text-zinc-600 dark:text-zinc-300">
         <tr>
           <th className="font-normal">Tracker</th>
           <th className="font-normal">Pays</th>
@@ -48,7 +48,7 @@ function Figures({ p }: { p: Position }) {
       </p>
       <p className="text-xs">
         {p.yield === null ? (
-          <span className="text-zinc-500">yield unknown (see note)</span>
+          <span className="text-zinc-600 dark:text-zinc-300">yield unknown (see note)</span>
         ) : (
           <YieldText value={p.yield} />
         )}
@@ -75,12 +75,15 @@ export function GmxPositions({ positions }: ProtocolViewProps) {
                   {p.assets.map((a) => (
                     <li key={a.token} className="flex items-center gap-1.5">
                       <AssetAmountText asset={a} /> <PriceFlag price={a.price} />
-                      {a.price.note ? <span className="text-xs text-zinc-500">{a.price.note}</span> : null}
+                      {a.price.note ? (
+                        <span className="text-xs text-zinc-600 dark:text-zinc-300">{a.price.note}</span>
+                      ) : null}
                     </li>
                   ))}
                   {p.rewards.map((a) => (
                     <li key={`reward-${a.token}`} className="flex items-center gap-1.5">
-                      <span className="text-xs text-zinc-500">claimable</span> <AssetAmountText asset={a} />
+                      <span className="text-xs text-zinc-600 dark:text-zinc-300">claimable</span>{' '}
+                      <AssetAmountText asset={a} />
                     </li>
                   ))}
                 </ul>

@@ -33,7 +33,7 @@ export function GovernancePositions({ positions }: ProtocolViewProps) {
                 <span className="font-semibold" data-testid="governance-votes">
                   {amount(d.votes, d)}
                 </span>{' '}
-                <span className="text-xs text-zinc-500">power, not income</span>
+                <span className="text-xs text-zinc-600 dark:text-zinc-300">power, not income</span>
               </p>
             </div>
             <p data-testid="governance-delegate">
@@ -57,7 +57,7 @@ export function GovernancePositions({ positions }: ProtocolViewProps) {
               <span className="tabular-nums" data-testid="governance-others">
                 {amount(d.delegatedByOthers, d)}
               </span>{' '}
-              <span className="text-xs text-zinc-500">
+              <span className="text-xs text-zinc-600 dark:text-zinc-300">
                 (the total is exact; who they are is not readable from the token)
               </span>
             </p>
@@ -66,7 +66,7 @@ export function GovernancePositions({ positions }: ProtocolViewProps) {
                 {p.warning}
               </p>
             ) : null}
-            <p className="text-xs text-zinc-500">
+            <p className="text-xs text-zinc-600 dark:text-zinc-300">
               Delegation pays nothing · block {d.blockNumber.toString()}
             </p>
           </li>

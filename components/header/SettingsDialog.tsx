@@ -223,7 +223,7 @@ export function SettingsDialog() {
                       htmlFor={`${id}-${field}-${chainId}`}
                       className="block text-xs text-zinc-600 dark:text-zinc-300"
                     >
-                      {CHAINS[chainId].name}
+                      {field === 'tokens' ? CHAINS[chainId].name : `${CHAINS[chainId].name} ${field}`}
                     </label>
                     <textarea
                       id={`${id}-${field}-${chainId}`}

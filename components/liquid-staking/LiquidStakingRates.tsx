@@ -29,7 +29,7 @@ export function LiquidStakingRates({ summary }: ProtocolViewProps) {
                   </Badge>
                 ) : null}
               </p>
-              <p className="text-xs text-zinc-500 dark:text-zinc-400">
+              <p className="text-xs text-zinc-600 dark:text-zinc-300">
                 {rateText(r) ?? `${r.pair} rate unavailable`} · {r.pair} exchange-rate feed
               </p>
               {r.note ? (
@@ -40,7 +40,7 @@ export function LiquidStakingRates({ summary }: ProtocolViewProps) {
             </div>
             <div className="text-right text-xs">
               {r.apr === null ? (
-                <span className="text-zinc-500 dark:text-zinc-400">staking yield unknown</span>
+                <span className="text-zinc-600 dark:text-zinc-300">staking yield unknown</span>
               ) : (
                 <span title={r.source} data-testid="lst-apr">
                   <span className="text-sm font-medium tabular-nums">{formatPercent(r.apr)}</span> a year
@@ -52,7 +52,7 @@ export function LiquidStakingRates({ summary }: ProtocolViewProps) {
         ))}
       </ul>
       {summary.unavailable.length > 0 ? (
-        <ul className="text-xs text-zinc-500 dark:text-zinc-400">
+        <ul className="text-xs text-zinc-600 dark:text-zinc-300">
           {summary.unavailable.map((u) => (
             <li key={u.symbol}>
               {u.symbol}: no rate feed here — {u.reason}
@@ -60,7 +60,7 @@ export function LiquidStakingRates({ summary }: ProtocolViewProps) {
           ))}
         </ul>
       ) : null}
-      <p className="text-xs text-zinc-500 dark:text-zinc-400">
+      <p className="text-xs text-zinc-600 dark:text-zinc-300">
         Counted in the positions that hold these tokens (wallet, Aave, pools), never on its own.
       </p>
     </div>

@@ -58,7 +58,10 @@ export function WalletBalances({ positions }: ProtocolViewProps) {
                   </span>
                 ) : null}
                 {p.countedIn ? (
-                  <span className="block text-xs font-normal text-zinc-500" data-testid="balance-counted-in">
+                  <span
+                    className="block text-xs font-normal text-zinc-600 dark:text-zinc-300"
+                    data-testid="balance-counted-in"
+                  >
                     receipt: counted in {protocolInfo(p.countedIn.split(':')[1] ?? '').name}, not again here
                   </span>
                 ) : null}

@@ -25,7 +25,8 @@ function FarmRow({ farm }: { farm: FarmInfo }) {
   return (
     <tr data-testid="farm" data-state={farm.rewardApr !== null ? 'apr' : 'no-apr'}>
       <td className="py-1 pr-3">
-        {farm.stakingSymbol} → {farm.rewardSymbol} <span className="text-xs text-zinc-500">({who})</span>
+        {farm.stakingSymbol} → {farm.rewardSymbol}{' '}
+        <span className="text-xs text-zinc-600 dark:text-zinc-300">({who})</span>
         {farm.warning ? <p className="text-xs text-amber-700 dark:text-amber-400">{farm.warning}</p> : null}
       </td>
       <td className="py-1 pr-3 tabular-nums">{rate}</td>
@@ -40,7 +41,7 @@ function FarmRow({ farm }: { farm: FarmInfo }) {
         {farm.rewardApr !== null ? (
           formatPercent(farm.rewardApr)
         ) : (
-          <span className="text-zinc-500">{farm.aprNote}</span>
+          <span className="text-zinc-600 dark:text-zinc-300">{farm.aprNote}</span>
         )}
       </td>
     </tr>
@@ -67,14 +68,14 @@ export function StakingRewardsPositions({ positions, summary }: ProtocolViewProp
                 <ul className="text-zinc-600 dark:text-zinc-300">
                   {p.assets.map((a) => (
                     <li key={`a-${a.token}`} className="flex items-center gap-1.5">
-                      <span className="text-xs text-zinc-500">staked</span> <AssetAmountText asset={a} />{' '}
-                      <PriceFlag price={a.price} />
+                      <span className="text-xs text-zinc-600 dark:text-zinc-300">staked</span>{' '}
+                      <AssetAmountText asset={a} /> <PriceFlag price={a.price} />
                     </li>
                   ))}
                   {p.rewards.map((a) => (
                     <li key={`r-${a.token}`} className="flex items-center gap-1.5" data-testid="farm-earned">
-                      <span className="text-xs text-zinc-500">earned</span> <AssetAmountText asset={a} />{' '}
-                      <PriceFlag price={a.price} />
+                      <span className="text-xs text-zinc-600 dark:text-zinc-300">earned</span>{' '}
+                      <AssetAmountText asset={a} /> <PriceFlag price={a.price} />
                     </li>
                   ))}
                 </ul>
@@ -88,7 +89,9 @@ export function StakingRewardsPositions({ positions, summary }: ProtocolViewProp
                   {p.yield ? (
                     <YieldText value={p.yield} />
                   ) : (
-                    <span className="text-zinc-500">{d?.farm.aprNote ?? 'yield unknown'}</span>
+                    <span className="text-zinc-600 dark:text-zinc-300">
+                      {d?.farm.aprNote ?? 'yield unknown'}
+                    </span>
                   )}
                 </p>
               </div>
@@ -99,10 +102,10 @@ export function StakingRewardsPositions({ positions, summary }: ProtocolViewProp
       {farms.length > 0 ? (
         <div className="overflow-x-auto">
           <table className="w-full text-left text-xs" data-testid="farm-table">
-            <caption className="pb-1 text-left text-xs font-medium text-zinc-500">
+            <caption className="pb-1 text-left text-xs font-medium text-zinc-600 dark:text-zinc-300">
               Farms on this chain
             </caption>
-            <thead className="text-zinc-500">
+            <thead className="text-zinc-600 dark:text-zinc-300">
               <tr>
                 <th className="pr-3 font-normal">farm</th>
                 <th className="pr-3 font-normal">reward rate</th>

@@ -23,7 +23,7 @@ export function SyncSwapPositions({ positions }: ProtocolViewProps) {
               <p className="font-medium">
                 {p.label} {d ? <Badge tone="neutral">{d.poolKind}</Badge> : null}
                 {d && d.totalSupply > 0n ? (
-                  <span className="text-xs font-normal text-zinc-500">
+                  <span className="text-xs font-normal text-zinc-600 dark:text-zinc-300">
                     {' '}
                     {(d.share * 100).toPrecision(3)}% of the pool
                   </span>
@@ -37,12 +37,12 @@ export function SyncSwapPositions({ positions }: ProtocolViewProps) {
                 ))}
               </ul>
               {d?.poolImplied.map((n) => (
-                <p key={n} className="text-xs text-zinc-500">
+                <p key={n} className="text-xs text-zinc-600 dark:text-zinc-300">
                   {n}
                 </p>
               ))}
               {d?.yieldNotes.map((n) => (
-                <p key={n} className="text-xs text-zinc-500" data-testid="syncswap-note">
+                <p key={n} className="text-xs text-zinc-600 dark:text-zinc-300" data-testid="syncswap-note">
                   {n}
                 </p>
               ))}

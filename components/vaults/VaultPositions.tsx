@@ -11,7 +11,7 @@ function VaultYield({ p }: { p: Position }) {
   const d = isVaultDetails(p.details) ? p.details : null;
   if (!p.yield) {
     return (
-      <span className="text-xs text-zinc-500 dark:text-zinc-400" data-testid="vault-yield-unknown">
+      <span className="text-xs text-zinc-600 dark:text-zinc-300" data-testid="vault-yield-unknown">
         yield unknown{d?.yieldNote ? `: ${d.yieldNote}` : ''}
       </span>
     );
@@ -22,7 +22,7 @@ function VaultYield({ p }: { p: Position }) {
       <span className={`font-medium tabular-nums ${apr < 0 ? 'text-red-700 dark:text-red-400' : ''}`}>
         {formatPercent(apr)}
       </span>{' '}
-      <span className="text-xs text-zinc-500 dark:text-zinc-400">
+      <span className="text-xs text-zinc-600 dark:text-zinc-300">
         a year · share price {apr < 0 ? 'fell' : 'grew'} over {p.yield.window}
       </span>
     </span>
@@ -50,7 +50,7 @@ export function VaultPositions({ positions }: ProtocolViewProps) {
                 {d?.userAdded ? <Badge tone="neutral">added by you</Badge> : null}
               </p>
               {d ? (
-                <p className="text-xs text-zinc-500 dark:text-zinc-400">
+                <p className="text-xs text-zinc-600 dark:text-zinc-300">
                   {formatAmount(d.shares, d.shareDecimals)} shares{price ? ` · ${price}` : ''}
                 </p>
               ) : null}

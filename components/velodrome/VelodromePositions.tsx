@@ -17,8 +17,8 @@ function Amounts({ p }: { p: Position }) {
         .filter((a) => a.amount > 0n)
         .map((a) => (
           <li key={`reward-${a.token}`} className="flex items-center gap-1.5">
-            <span className="text-xs text-zinc-500">claimable</span> <AssetAmountText asset={a} />{' '}
-            <PriceFlag price={a.price} />
+            <span className="text-xs text-zinc-600 dark:text-zinc-300">claimable</span>{' '}
+            <AssetAmountText asset={a} /> <PriceFlag price={a.price} />
           </li>
         ))}
     </ul>
@@ -29,7 +29,7 @@ function Detail({ p }: { p: Position }) {
   const d = p.details;
   if (isVelodromePool(d)) {
     return (
-      <div className="text-xs text-zinc-500 dark:text-zinc-400">
+      <div className="text-xs text-zinc-600 dark:text-zinc-300">
         <p>
           {d.stable ? 'Stable' : 'Volatile'} pool · {d.staked ? 'staked in its gauge' : 'unstaked'}
           {d.gauge ? ` · ${gaugeLine(d.gauge)}` : ' · no gauge'}
@@ -45,7 +45,7 @@ function Detail({ p }: { p: Position }) {
     const range =
       d.rangeStatus === null ? 'range unknown' : d.closed ? 'closed' : d.rangeStatus.replace('-', ' ');
     return (
-      <div className="text-xs text-zinc-500 dark:text-zinc-400" data-testid="slipstream-details">
+      <div className="text-xs text-zinc-600 dark:text-zinc-300" data-testid="slipstream-details">
         <p>
           Slipstream #{d.tokenId.toString()} · tick spacing {d.tickSpacing} ·{' '}
           {d.staked ? 'staked in its gauge' : 'unstaked'} ·{' '}
@@ -71,7 +71,7 @@ function Detail({ p }: { p: Position }) {
   }
   if (isVelodromeLock(d)) {
     return (
-      <div className="text-xs text-zinc-500 dark:text-zinc-400">
+      <div className="text-xs text-zinc-600 dark:text-zinc-300">
         <p>
           {d.permanent
             ? 'Permanent lock'
@@ -110,7 +110,8 @@ export function VelodromePositions({ positions }: ProtocolViewProps) {
           >
             <div className="min-w-0 space-y-0.5">
               <p className="font-medium">
-                {p.label} <span className="text-xs font-normal text-zinc-500">{p.kind}</span>
+                {p.label}{' '}
+                <span className="text-xs font-normal text-zinc-600 dark:text-zinc-300">{p.kind}</span>
               </p>
               <Amounts p={p} />
               <Detail p={p} />

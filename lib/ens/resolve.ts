@@ -27,7 +27,7 @@ export interface EnsConfig {
   registry: Address;
 }
 
-export const MAINNET_ENS_REGISTRY: Address = '0x00000000000C2E074eC69A0dFb2997BA6C7d2e1e';
+export { MAINNET_ENS_REGISTRY } from './target';
 
 export const ensRegistryAbi = parseAbi(['function resolver(bytes32 node) view returns (address)']);
 export const ensResolverAbi = parseAbi([

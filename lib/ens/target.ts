@@ -2,6 +2,12 @@ import type { Address } from 'viem';
 import { normalize } from 'viem/ens';
 import { parseAddressInput } from '../settings/settings';
 
+/**
+ * The ENS registry's address (`ENSRegistryWithFallback`, the same on every network ENS runs on, as in
+ * viem's chain definitions for goerli and pulsechain; not in the project's verified facts).
+ */
+export const MAINNET_ENS_REGISTRY: Address = '0x00000000000C2E074eC69A0dFb2997BA6C7d2e1e';
+
 /** What someone asked to watch: an address, or an ENS name still to be resolved. */
 export type WatchTarget = { kind: 'address'; address: Address } | { kind: 'name'; name: string };
 
