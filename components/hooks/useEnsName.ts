@@ -1,7 +1,8 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { type EnsConfig, MAINNET_ENS_REGISTRY, resolveEnsName } from '@/lib/ens/resolve';
+import type { EnsConfig } from '@/lib/ens/resolve';
+import { MAINNET_ENS_REGISTRY } from '@/lib/ens/target';
 import { useSettings } from '../settings/SettingsProvider';
 
 /** Where names resolve: the Settings' Ethereum RPC, else the devnet's local chain 1 when there is one. */
@@ -21,8 +22,10 @@ export function useEnsName(name: string | null) {
   const config = useEnsConfig();
   return useQuery({
     queryKey: ['layerglass', 'ens', config?.rpcUrl ?? null, config?.registry ?? null, name],
-    queryFn: () => {
+    queryFn: async () => {
       if (!config || !name) throw new Error('not ready');
+      // Loaded only when a name is watched: the resolver's full public client stays out of the first load.
+      const { resolveEnsName } = await import('@/lib/ens/resolve');
       return resolveEnsName(config, name);
     },
     enabled: !!config && !!name,
