@@ -19,11 +19,13 @@ test('/address/demo.eth resolves through the devnet’s chain 1 and shows the de
   await expect(page.getByTestId('dashboard-name')).toHaveText(DEVNET_ENS_NAMES.demo, { timeout: 20_000 });
   await expect(page.getByTestId('dashboard-address')).toContainText(demo.slice(0, 6));
   await waitForChains(page, CHAIN_IDS);
+  const held = DEMO_HOLDINGS[10].ETH;
+  if (held === undefined) throw new Error('the seed gives the demo no ETH on chain 10');
   // The seed's own ETH holding, exactly, in the base units the row's title carries.
   const eth = page
     .getByTestId('chain-10')
     .locator('[data-testid="balance-row"][data-token="native"] [title$="base units"]');
-  await expect(eth).toHaveAttribute('title', `${parseUnits(DEMO_HOLDINGS[10].ETH, 18)} base units`);
+  await expect(eth).toHaveAttribute('title', `${parseUnits(held, 18)} base units`);
   expect(l1Requests.length).toBeGreaterThan(0);
 });
 
@@ -33,7 +35,6 @@ test('/address/nobody.eth says the name has no address, and reads no L2', async 
   await expect(error).toContainText(`${DEVNET_ENS_NAMES.noAddress} does not resolve to an address`, {
     timeout: 20_000,
   });
-  await expect(error.getByRole('alert').or(error)).toBeVisible();
   for (const id of CHAIN_IDS) await expect(page.getByTestId(`chain-${id}`)).toHaveCount(0);
   expect(rpcRequests).toEqual([]);
 });
