@@ -4,6 +4,7 @@ import { CHAIN_IDS, type ChainId } from '../lib/chains/registry';
 import { assignAccounts } from './accounts';
 import { type AnvilInstance, freePort, startAnvil } from './anvil';
 import { DevnetChain } from './chain';
+import { seedEnsL1 } from './seed/ens-l1';
 import { ARB_FEE_PARAMS } from './seed/fees';
 import { SEED_MODULES } from './seed/index';
 import { historyDays, seedOrder } from './seed/order';
@@ -34,6 +35,8 @@ export const DEFAULT_PORTS: Record<ChainId, number> = { 10: 8545, 42161: 8546, 3
 export interface StartOptions {
   /** Port per chain; a chain without one gets a free port. */
   ports?: Partial<Record<ChainId, number>>;
+  /** Port of the local Ethereum (chain 1, ENS only); a free port when unset. */
+  l1Port?: number;
   modules?: readonly SeedModule[];
   log?: (line: string) => void;
 }
@@ -138,6 +141,25 @@ export function keepHeadFresh(chain: DevnetChain, intervalMs = HEAD_INTERVAL_MS)
   return () => clearInterval(timer);
 }
 
+/**
+ * The local Ethereum (chain 1) beside the L2s: ENS only (devnet/seed/ens-l1.ts), no shared history, so
+ * its genesis is the wall clock's.
+ */
+async function startL1(port: number, log: (l: string) => void) {
+  const t = performance.now();
+  const anvil = await startAnvil({ chainId: 1, port, timestamp: Math.floor(Date.now() / 1000) - 60 });
+  try {
+    const unlocked = await new DevnetChain(1, anvil.rpcUrl, []).request<Address[]>('eth_accounts', []);
+    const chain = new DevnetChain(1, anvil.rpcUrl, unlocked);
+    await seedEnsL1(chain, assignAccounts(unlocked));
+    log(`  chain 1: ENS seeded in ${Math.round(performance.now() - t)} ms`);
+    return { anvil, chain };
+  } catch (error) {
+    await anvil.stop();
+    throw error;
+  }
+}
+
 /** Starts the three devnet chains, deploys and seeds them, and returns the manifest. */
 export async function startDevnet(options: StartOptions = {}): Promise<Devnet> {
   const started = performance.now();
@@ -151,6 +173,12 @@ export async function startDevnet(options: StartOptions = {}): Promise<Devnet> {
   };
   const genesis = devnetGenesis(historyDays(seedOrder(modules)));
   try {
+    const l1Started = startL1(options.l1Port ?? (await freePort()), log).then((l1) => {
+      instances.push(l1.anvil);
+      return l1;
+    });
+    // Held so a failure while the L2s start still stops it (caught again below).
+    l1Started.catch(() => {});
     const anvils = await Promise.all(
       CHAIN_IDS.map(async (chainId) => {
         const instance = await startAnvil({
@@ -183,6 +211,7 @@ export async function startDevnet(options: StartOptions = {}): Promise<Devnet> {
         standIns: s.chain.standIns,
       };
     });
+    const l1 = (await l1Started).chain;
     for (const id of CHAIN_IDS) tickers.push(keepHeadFresh(chains[id]));
     const accounts = seeded[0]?.accounts;
     if (!accounts) throw new Error('devnet: no accounts');
@@ -191,6 +220,13 @@ export async function startDevnet(options: StartOptions = {}): Promise<Devnet> {
         chains: manifestChains,
         accounts: { ...accounts },
         genesisTimestamp: Number(genesis),
+        l1: {
+          chainId: 1,
+          rpcUrl: l1.rpcUrl,
+          contracts: l1.contracts,
+          tokens: l1.tokens,
+          standIns: l1.standIns,
+        },
       },
       chains,
       stop,

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { devnetPorts, MANIFEST_PATH } from '../devnet/cli';
+import { devnetL1Port, devnetPorts, MANIFEST_PATH } from '../devnet/cli';
 import { startDevnet } from '../devnet/start';
 import { serve } from './serve';
 
@@ -30,7 +30,8 @@ async function main() {
   const skipBuild = process.argv.includes('--no-build');
   const port = Number(process.env.PORT ?? 3000);
   console.log('Starting the devnet (three local chains with real protocol contracts)…');
-  const devnet = await startDevnet({ ports: devnetPorts() });
+  const l1Port = devnetL1Port();
+  const devnet = await startDevnet({ ports: devnetPorts(), ...(l1Port === undefined ? {} : { l1Port }) });
   writeFileSync(MANIFEST_PATH, `${JSON.stringify(devnet.manifest, null, 2)}\n`);
   console.log(`Devnet seeded in ${devnet.startupMs} ms.`);
   let server: Awaited<ReturnType<typeof serve>> | null = null;

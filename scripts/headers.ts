@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { DevnetManifest } from '../lib/chains/manifest';
 import { CHAIN_IDS, CHAINS } from '../lib/chains/registry';
 import { rpcOverridesFromEnv } from '../lib/chains/rpc';
 
@@ -87,6 +88,14 @@ export function originSource(url: string): string | null {
 export function connectSources(rpcUrls: readonly string[], extra: readonly string[] = []): string[] {
   const origins = rpcUrls.map(originSource).filter((o): o is string => o !== null);
   return ["'self'", ...new Set([...origins, ...extra])];
+}
+
+/** A served devnet's RPC URLs: its three chains and its local chain 1 (ENS) when it has one. */
+export function devnetRpcUrlsOf(manifest: DevnetManifest): string[] {
+  return [
+    ...Object.values(manifest.chains).map((c) => c.rpcUrl),
+    ...(manifest.l1 ? [manifest.l1.rpcUrl] : []),
+  ];
 }
 
 /** The mainnet RPC URLs the build is configured with (defaults and build-time overrides). */

@@ -16,6 +16,7 @@ import {
   configuredRpcUrls,
   connectSources,
   contentSecurityPolicy,
+  devnetRpcUrlsOf,
   exportHashes,
   extraConnectSources,
   securityHeaders,
@@ -124,9 +125,7 @@ export function serve(options: ServeOptions): Promise<Server> {
   // One policy for the whole export, computed from this build's pages and the RPCs it may talk to.
   const devnetRpcUrls =
     options.manifestPath && existsSync(options.manifestPath)
-      ? Object.values(parseManifest(JSON.parse(readFileSync(options.manifestPath, 'utf8'))).chains).map(
-          (c) => c.rpcUrl,
-        )
+      ? devnetRpcUrlsOf(parseManifest(JSON.parse(readFileSync(options.manifestPath, 'utf8'))))
       : [];
   const csp = contentSecurityPolicy(
     exportHashes(root),
