@@ -8,6 +8,12 @@ import {
   type Watchlist,
 } from '@/lib/watchlist/watchlist';
 
+/**
+ * The notice of a migration or repair in this page: the first hook instance to load writes the list back
+ * in the current format, so later instances (the header's and the panel's) read it from here instead.
+ */
+let migrationNotice: string | null = null;
+
 /** The watchlist in this browser's storage, shared by every component through the storage event. */
 export function useWatchlist() {
   const [state, setState] = useState<{ watchlist: Watchlist; notice: string | null }>({
@@ -18,8 +24,14 @@ export function useWatchlist() {
     const load = () => {
       const parsed = parseWatchlist(window.localStorage.getItem(WATCHLIST_STORAGE_KEY));
       // A migrated or repaired list is written back in the current format.
-      if (parsed.notice) window.localStorage.setItem(WATCHLIST_STORAGE_KEY, JSON.stringify(parsed.watchlist));
-      setState((s) => ({ watchlist: parsed.watchlist, notice: parsed.notice ?? s.notice }));
+      if (parsed.notice) {
+        migrationNotice = parsed.notice;
+        window.localStorage.setItem(WATCHLIST_STORAGE_KEY, JSON.stringify(parsed.watchlist));
+      }
+      setState((s) => ({
+        watchlist: parsed.watchlist,
+        notice: parsed.notice ?? migrationNotice ?? s.notice,
+      }));
     };
     load();
     window.addEventListener('layerglass-watchlist', load);
