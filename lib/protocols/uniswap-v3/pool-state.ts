@@ -9,7 +9,7 @@ import type { ReadClient } from '../../chains/client';
 import { Batch, type Call, call, errorMessage, multicall3Abi, type Result } from '../../chains/multicall';
 import { CHAINS, type ChainId } from '../../chains/registry';
 import { poolAbi } from './abi';
-import { type BlockPoint, estimateBlockAt, type LocateResult } from './history';
+import { type BlockPoint, estimateBlockAt, type LocateResult, locateBlock } from './history';
 import { feeGrowthInside, feesEarned, formatWindow, subWrap256 } from './math';
 
 /** Narrower windows tried, widest first, when the RPC cannot serve state from the requested past block. */
@@ -17,6 +17,39 @@ export const FALLBACK_WINDOWS_SECONDS = [86_400, 21_600, 3_600, 600] as const;
 
 /** First guess of a chain's block time (the registry's), only to place the past-block search's first probe. */
 export const guessSecondsPerBlock = (chainId: ChainId) => CHAINS[chainId].blockTimeMs / 1000;
+
+/**
+ * Starts locating the block `windowSeconds` before `head` from block headers, alongside a reader's own
+ * levels; `cancel` stops it once the reader knows it needs no past state. Shared by every V3-style reader.
+ */
+export function startWindowSearch(
+  client: ReadClient,
+  chainId: ChainId,
+  head: BlockPoint,
+  windowSeconds: number,
+): { result: Promise<Result<LocateResult>>; cancel: () => void } {
+  let wanted = true;
+  const result: Promise<Result<LocateResult>> = locateBlock(
+    async (n) => (await client.getBlock({ blockNumber: n })).timestamp,
+    {
+      head,
+      targetTimestamp: head.timestamp - BigInt(windowSeconds),
+      guessSecondsPerBlock: guessSecondsPerBlock(chainId),
+      toleranceSeconds: BigInt(Math.max(60, Math.floor(windowSeconds / 500))),
+      maxRounds: 4,
+      isCancelled: () => !wanted,
+    },
+  ).then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error: errorMessage(error) }),
+  );
+  return {
+    result,
+    cancel: () => {
+      wanted = false;
+    },
+  };
+}
 
 export interface PoolState {
   sqrtPriceX96: bigint;

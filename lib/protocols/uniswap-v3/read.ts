@@ -1,5 +1,5 @@
 import type { Address } from 'viem';
-import { Batch, call, chainMulticall, errorMessage, type Result } from '../../chains/multicall';
+import { Batch, call, chainMulticall, type Result } from '../../chains/multicall';
 import { CHAINS, type ChainId } from '../../chains/registry';
 import type { AssetAmount, ChainReadContext, Position, YieldEstimate } from '../../portfolio/types';
 import { assetAmount } from '../../portfolio/value';
@@ -8,7 +8,7 @@ import { addMetadataReads, erc20Abi } from '../../tokens/metadata';
 import type { TokenMetadata } from '../../tokens/types';
 import { positionManagerAbi } from './abi';
 import { poolAddress, SUSHISWAP_V3_MAINNET, UNISWAP_V3_MAINNET, type V3Deployment } from './addresses';
-import { type BlockPoint, type LocateResult, locateBlock } from './history';
+import type { BlockPoint } from './history';
 import {
   annualise,
   type Fraction,
@@ -25,11 +25,11 @@ import {
 } from './math';
 import {
   addPoolReads,
-  guessSecondsPerBlock,
   insideAt,
   type PastOutcome,
   type PoolSnapshot,
   pastSnapshot,
+  startWindowSearch,
   windowFees,
 } from './pool-state';
 import type { FeeAprInfo, PriceTriple, UniswapV3PositionDetails } from './types';
@@ -125,21 +125,7 @@ export async function readV3Positions(
   const head: BlockPoint = { number: blockNumber, timestamp: blockTimestamp };
   const positionId = (x: string) => `${chainId}:${protocol}:${x}`;
 
-  let searchNeeded = true;
-  const search: Promise<Result<LocateResult>> = locateBlock(
-    async (n) => (await client.getBlock({ blockNumber: n })).timestamp,
-    {
-      head,
-      targetTimestamp: blockTimestamp - BigInt(windowSeconds),
-      guessSecondsPerBlock: guessSecondsPerBlock(chainId),
-      toleranceSeconds: BigInt(Math.max(60, Math.floor(windowSeconds / 500))),
-      maxRounds: 4,
-      isCancelled: () => !searchNeeded,
-    },
-  ).then(
-    (value) => ({ ok: true as const, value }),
-    (error: unknown) => ({ ok: false as const, error: errorMessage(error) }),
-  );
+  const search = startWindowSearch(client, chainId, head, windowSeconds);
 
   try {
     // Level 1: how many positions.
@@ -262,7 +248,7 @@ export async function readV3Positions(
       l4.execute(client, at),
       pastTicksByPool.size === 0
         ? Promise.resolve<PastOutcome>({ ok: false, note: 'no open position' })
-        : search.then((located) =>
+        : search.result.then((located) =>
             pastSnapshot(client, chainId, pastTicksByPool, located, head, windowSeconds),
           ),
     ]);
@@ -294,9 +280,9 @@ export async function readV3Positions(
     const rank = (p: Position) => order.get(p.id) ?? Number.MAX_SAFE_INTEGER;
     return [...positions, ...broken].sort((a, b) => rank(a) - rank(b));
   } finally {
-    searchNeeded = false;
+    search.cancel();
     // Wait for a probe still in flight, so no request outlives the read.
-    await search;
+    await search.result;
   }
 }
 

@@ -1,5 +1,5 @@
 import { type Address, zeroAddress } from 'viem';
-import { Batch, call, chainMulticall, errorMessage, type Result } from '../../chains/multicall';
+import { Batch, call, chainMulticall, type Result } from '../../chains/multicall';
 import { formatUsd } from '../../format/index';
 import type { AssetAmount, ChainReadContext, Position, YieldEstimate } from '../../portfolio/types';
 import { assetAmount } from '../../portfolio/value';
@@ -8,7 +8,7 @@ import { priceKey } from '../../prices/book';
 import type { PriceReading } from '../../prices/types';
 import { addMetadataReads } from '../../tokens/metadata';
 import type { TokenMetadata } from '../../tokens/types';
-import { type BlockPoint, type LocateResult, locateBlock } from '../uniswap-v3/history';
+import type { BlockPoint } from '../uniswap-v3/history';
 import {
   annualise,
   formatFraction,
@@ -23,12 +23,12 @@ import {
 } from '../uniswap-v3/math';
 import {
   addPoolReads,
-  guessSecondsPerBlock,
   insideAt,
   mapCall,
   type PastOutcome,
   type PoolSnapshot,
   pastSnapshot,
+  startWindowSearch,
   type V3PoolLayout,
   windowFees,
 } from '../uniswap-v3/pool-state';
@@ -161,21 +161,7 @@ export async function readSlipstream(
       warning,
     });
 
-  let searching = true;
-  const search: Promise<Result<LocateResult>> = locateBlock(
-    async (n) => (await client.getBlock({ blockNumber: n })).timestamp,
-    {
-      head,
-      targetTimestamp: blockTimestamp - BigInt(windowSeconds),
-      guessSecondsPerBlock: guessSecondsPerBlock(chainId),
-      toleranceSeconds: BigInt(Math.max(60, Math.floor(windowSeconds / 500))),
-      maxRounds: 4,
-      isCancelled: () => !searching,
-    },
-  ).then(
-    (value) => ({ ok: true as const, value }),
-    (error: unknown) => ({ ok: false as const, error: errorMessage(error) }),
-  );
+  const search = startWindowSearch(client, chainId, head, windowSeconds);
 
   try {
     // Level 1.
@@ -356,7 +342,7 @@ export async function readSlipstream(
       run(l5, ctx),
       pastTicksByPool.size === 0
         ? Promise.resolve<PastOutcome>({ ok: false, note: 'no open unstaked position' })
-        : search.then((located) =>
+        : search.result.then((located) =>
             pastSnapshot(
               client,
               chainId,
@@ -434,8 +420,8 @@ export async function readSlipstream(
     }
     return [...positions, ...notices];
   } finally {
-    searching = false;
-    await search;
+    search.cancel();
+    await search.result;
   }
 }
 
