@@ -1,8 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const ROOT = join(import.meta.dirname, '..');
+import { runtimeLinesMatching } from './runtime-sources';
 
 /**
  * Packages whose addresses the mainnet tables are tested against. They are test oracles only: imported at
@@ -20,26 +17,9 @@ const IMPORT = new RegExp(
   `(?:from\\s+|import\\s*\\(\\s*|require\\s*\\(\\s*|import\\s+)['"](${ORACLE_PACKAGES.map((p) => p.replace(/[/.]/g, '\\$&')).join('|')})(?:/[^'"]*)?['"]`,
 );
 
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sources(path);
-    return /\.(ts|tsx)$/.test(name) && !/\.test\.tsx?$/.test(name) ? [path] : [];
-  });
-}
-
 describe('oracle packages', () => {
   it('are imported by tests only, never by app/, components/ or lib/', () => {
-    const hits: string[] = [];
-    for (const dir of ['app', 'components', 'lib']) {
-      for (const file of sources(join(ROOT, dir))) {
-        readFileSync(file, 'utf8')
-          .split('\n')
-          .forEach((line, i) => {
-            if (IMPORT.test(line)) hits.push(`${relative(ROOT, file)}:${i + 1}: ${line.trim()}`);
-          });
-      }
-    }
+    const hits = runtimeLinesMatching(IMPORT);
     expect(hits).toEqual([]);
   });
 
