@@ -61,13 +61,14 @@ function detailsOf(p: Position): UniswapV3PositionDetails {
 async function readV3(
   chainId: ChainId,
   spec: V3ProtocolSpec,
-  options: { client?: ReadClient; owner?: Address; windowSeconds?: number } = {},
+  options: { client?: ReadClient; owner?: Address; windowSeconds?: number; blockNumber?: bigint } = {},
 ) {
   const chain = await readChainPortfolio({
     network,
     chainId,
     client: options.client ?? clients[chainId],
     owner: options.owner ?? demo,
+    ...(options.blockNumber === undefined ? {} : { blockNumber: options.blockNumber }),
     protocols: [v3Module(spec, 10, options.windowSeconds ? { windowSeconds: options.windowSeconds } : {})],
   });
   if (chain.blockNumber === null || chain.blockTimestamp === null) throw new Error(`chain ${chainId} unread`);
@@ -500,8 +501,9 @@ describe('bad input and unreliable RPCs', () => {
           : null;
       },
     });
-    const normal = await readV3(chainId, UNISWAP_V3);
-    const chain = await readV3(chainId, UNISWAP_V3, { client: noHistory.client });
+    // Both at the head read above: the devnet mines every second.
+    const normal = await readV3(chainId, UNISWAP_V3, { blockNumber: head });
+    const chain = await readV3(chainId, UNISWAP_V3, { client: noHistory.client, blockNumber: head });
     expect(chain.blockNumber).toBe(normal.blockNumber);
     expect(chain.v3.map((p) => [p.id, p.assets, p.rewards])).toEqual(
       normal.v3.map((p) => [p.id, p.assets, p.rewards]),
