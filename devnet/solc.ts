@@ -25,8 +25,16 @@ export interface SourceRef {
   contract: string;
 }
 
+/** Settings beyond the defaults (optimizer on, 200 runs). */
+export interface CompileSettings {
+  evmVersion?: string;
+  /** Leaves the metadata hash out of the bytecode, so committed bytecode only changes with the code. */
+  noMetadataHash?: boolean;
+}
+
 function readSource(path: string): string {
-  if (path.startsWith('devnet/')) return readFileSync(resolve(here, '..', path), 'utf8');
+  if (path.startsWith('devnet/') || path.startsWith('lib/'))
+    return readFileSync(resolve(here, '..', path), 'utf8');
   return readFileSync(require.resolve(path), 'utf8');
 }
 
@@ -42,7 +50,7 @@ interface SolcOutput {
  * Compiles with the npm `solc` (solc-js) and caches the result by the hash of every source and the
  * compiler version, so only the first run pays for the compiler (~1–3 s).
  */
-export function compile(ref: SourceRef): CompiledContract {
+export function compile(ref: SourceRef, settings: CompileSettings = {}): CompiledContract {
   const sources: Record<string, { content: string }> = {};
   const pending = [ref.path];
   while (pending.length > 0) {
@@ -62,6 +70,8 @@ export function compile(ref: SourceRef): CompiledContract {
     sources,
     settings: {
       optimizer: { enabled: true, runs: 200 },
+      ...(settings.evmVersion ? { evmVersion: settings.evmVersion } : {}),
+      ...(settings.noMetadataHash ? { metadata: { bytecodeHash: 'none' } } : {}),
       outputSelection: { '*': { '*': ['abi', 'evm.bytecode.object', 'evm.deployedBytecode.object'] } },
     },
   });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { type Address, type Hex, numberToHex, pad, parseGwei } from 'viem';
+import { CHAINS } from '../../lib/chains/registry';
 import { ARB_GAS_INFO, NODE_INTERFACE } from '../../lib/fees/arbitrum';
 import { GAS_PRICE_ORACLE, L1_BLOCK } from '../../lib/fees/op-stack';
 import { ZKSYNC_NODE_STAND_IN } from '../../lib/fees/zksync';
@@ -118,6 +119,8 @@ async function seedOpStack(ctx: SeedContext): Promise<void> {
 }
 
 const ARB_GAS_INFO_SOURCE = { path: 'devnet/contracts/ArbGasInfoStandIn.sol', contract: 'ArbGasInfoStandIn' };
+const ARB_SYS = CHAINS[42161].l2BlockNumberSource;
+const ARB_SYS_SOURCE = { path: 'devnet/contracts/ArbSysStandIn.sol', contract: 'ArbSysStandIn' };
 const NODE_INTERFACE_SOURCE = {
   path: 'devnet/contracts/NodeInterfaceStandIn.sol',
   contract: 'NodeInterfaceStandIn',
@@ -127,6 +130,10 @@ async function seedArbitrum(ctx: SeedContext): Promise<void> {
   const { chain } = ctx;
   await chain.setCode(ARB_GAS_INFO, compile(ARB_GAS_INFO_SOURCE).deployedBytecode);
   await chain.setCode(NODE_INTERFACE, compile(NODE_INTERFACE_SOURCE).deployedBytecode);
+  await chain.setCode(ARB_SYS, compile(ARB_SYS_SOURCE).deployedBytecode);
+  chain.contracts.ArbSys = ARB_SYS;
+  chain.standIns.ArbSys =
+    'devnet/contracts/ArbSysStandIn.sol: ArbSys is a precompile built into the Arbitrum node (no bytecode exists); this stand-in answers arbBlockNumber() with the devnet block, which round 1 reads because block.number is L1’s on Arbitrum';
   const slot = (n: bigint): Hex => numberToHex(n, { size: 32 });
   await chain.request('anvil_setStorageAt', [ARB_GAS_INFO, slot(0n), slot(ARB_FEE_PARAMS.l1PricePerUnit)]);
   await chain.request('anvil_setStorageAt', [ARB_GAS_INFO, slot(1n), slot(ARB_FEE_PARAMS.minimumGasPrice)]);

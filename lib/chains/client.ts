@@ -24,7 +24,7 @@ import {
   readContract,
 } from 'viem/actions';
 import { getHttpRpcClient } from 'viem/utils';
-import { CHAINS, type ChainId, readChain } from './registry';
+import { CHAINS, type ChainId, readChain, rpcBatchLimit } from './registry';
 
 /** The actions the app's reads use: nothing that signs, verifies signatures, watches or resolves ENS. */
 type ReadActionName =
@@ -83,6 +83,8 @@ export interface ReadClientOptions {
   timeoutMs?: number;
   /** Retries of a retryable failure, per URL (default `RPC_RETRY_COUNT`). */
   retryCount?: number;
+  /** Most JSON-RPC items per HTTP request (default: the endpoint's known limit, `rpcBatchLimit`). */
+  batchItems?: number;
 }
 
 /** The RPC answers for another chain: its figures are refused. */
@@ -175,9 +177,11 @@ interface ChainRpcState {
 }
 
 /**
- * One RPC URL of one chain. Its first request carries `eth_chainId` in the same JSON-RPC batch (no round
- * trip of its own) and a mismatch is refused; a retryable failure is retried once; a URL that failed a
- * moment ago is skipped while another URL of the chain is not failing.
+ * One RPC URL of one chain. Requests made in the same tick go out as JSON-RPC batches of at most the
+ * endpoint's limit (`rpcBatchLimit`; several batches are sent at once, never one after another). Until the
+ * URL has proved its chain id, each batch carries `eth_chainId` (no round trip of its own) and a mismatch
+ * refuses every answer in it; a retryable failure is retried once; a URL that failed a moment ago is
+ * skipped while another URL of the chain is not failing.
  */
 function checkedHttp(
   chainId: ChainId,
@@ -189,30 +193,74 @@ function checkedHttp(
     timeout: options.timeoutMs,
     ...(options.onRequest ? { onRequest: () => options.onRequest?.(chainId) } : {}),
   });
+  const maxItems = Math.max(1, options.batchItems ?? rpcBatchLimit(url));
   let nextId = 1;
-  const once = async (method: string, params: unknown): Promise<unknown> => {
-    const body = { id: nextId++, method, params };
-    if (state.verified.has(url)) {
-      const answer = (await rpc.request({ body })) as JsonRpcAnswer;
-      if (answer.error) throw new RpcRequestError({ body, error: answer.error, url });
-      return answer.result;
-    }
+  interface Pending {
+    body: { id: number; method: string; params: unknown };
+    resolve: (result: unknown) => void;
+    reject: (error: unknown) => void;
+  }
+  let queue: Pending[] = [];
+  let scheduled = false;
+
+  const send = async (items: readonly Pending[]): Promise<void> => {
+    const verify = !state.verified.has(url);
     const idCheck = { id: nextId++, method: 'eth_chainId', params: [] };
-    const answers = (await rpc.request({ body: [idCheck, body] })) as unknown;
-    if (!Array.isArray(answers))
-      throw new HttpRequestError({ body, url, details: 'the RPC did not answer a JSON-RPC batch' });
-    const byId = (id: number) => (answers as JsonRpcAnswer[]).find((a) => a?.id === id);
-    const id = byId(idCheck.id);
-    const answer = byId(body.id);
-    if (!id || !answer)
-      throw new HttpRequestError({ body, url, details: 'incomplete JSON-RPC batch answer' });
-    if (id.error) throw new RpcRequestError({ body: idCheck, error: id.error, url });
-    const actual = Number(id.result);
-    if (actual !== chainId) throw new WrongChainError(url, chainId, actual);
-    state.verified.add(url);
-    if (answer.error) throw new RpcRequestError({ body, error: answer.error, url });
-    return answer.result;
+    const only = items[0];
+    try {
+      if (!verify && items.length === 1 && only) {
+        const answer = (await rpc.request({ body: only.body })) as JsonRpcAnswer;
+        if (answer.error) only.reject(new RpcRequestError({ body: only.body, error: answer.error, url }));
+        else only.resolve(answer.result);
+        return;
+      }
+      const bodies = [...(verify ? [idCheck] : []), ...items.map((i) => i.body)];
+      const answers = (await rpc.request({ body: bodies })) as unknown;
+      if (!Array.isArray(answers))
+        throw new HttpRequestError({ body: bodies, url, details: 'the RPC did not answer a JSON-RPC batch' });
+      const byId = new Map<unknown, JsonRpcAnswer>();
+      for (const a of answers as JsonRpcAnswer[]) if (a && typeof a === 'object') byId.set(a.id, a);
+      if (verify) {
+        const id = byId.get(idCheck.id);
+        if (!id)
+          throw new HttpRequestError({ body: bodies, url, details: 'incomplete JSON-RPC batch answer' });
+        if (id.error) throw new RpcRequestError({ body: idCheck, error: id.error, url });
+        const actual = Number(id.result);
+        if (actual !== chainId) throw new WrongChainError(url, chainId, actual);
+        state.verified.add(url);
+      }
+      for (const item of items) {
+        const answer = byId.get(item.body.id);
+        if (!answer)
+          item.reject(
+            new HttpRequestError({ body: item.body, url, details: 'incomplete JSON-RPC batch answer' }),
+          );
+        else if (answer.error)
+          item.reject(new RpcRequestError({ body: item.body, error: answer.error, url }));
+        else item.resolve(answer.result);
+      }
+    } catch (error) {
+      for (const item of items) item.reject(error);
+    }
   };
+
+  const flush = () => {
+    scheduled = false;
+    const items = queue;
+    queue = [];
+    // The chain-id check takes one item of each batch until the URL has proved itself.
+    const room = state.verified.has(url) ? maxItems : Math.max(1, maxItems - 1);
+    for (let i = 0; i < items.length; i += room) void send(items.slice(i, i + room));
+  };
+
+  const once = (method: string, params: unknown): Promise<unknown> =>
+    new Promise((resolve, reject) => {
+      queue.push({ body: { id: nextId++, method, params }, resolve, reject });
+      if (!scheduled) {
+        scheduled = true;
+        setTimeout(flush, 0);
+      }
+    });
   return () =>
     createTransport({
       key: 'checked-http',

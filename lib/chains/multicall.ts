@@ -188,9 +188,115 @@ async function aggregate(
   }
 }
 
+/** One answer known in advance (round 1's records): what `aggregate3` would have said for that call. */
+export interface KnownAnswer {
+  target: Address;
+  callData: Hex;
+  success: boolean;
+  returnData: Hex;
+}
+
+const callKey = (target: string, callData: string) => `${target.toLowerCase()}${callData.toLowerCase()}`;
+
+/** How many of the calls asked at a primed block were answered from what was known, and how many went out. */
+export interface KnownStats {
+  hits: number;
+  misses: number;
+}
+
+const KEEP_BLOCKS = 4;
+const known = new WeakMap<object, Map<bigint, Map<string, KnownAnswer>>>();
+const knownStats = new WeakMap<object, KnownStats>();
+
+/**
+ * Makes answers read at `blockNumber` (by a lens, in round 1) the answers of every later multicall of this
+ * client at that block: the readers run unchanged and send only what the lens did not foresee. The last few
+ * blocks are kept (a refresh reads a new one).
+ */
+export function primeAnswers(client: ReadClient, blockNumber: bigint, answers: Iterable<KnownAnswer>): void {
+  const byBlock = known.get(client) ?? new Map<bigint, Map<string, KnownAnswer>>();
+  known.set(client, byBlock);
+  const map = byBlock.get(blockNumber) ?? new Map<string, KnownAnswer>();
+  for (const a of answers) map.set(callKey(a.target, a.callData), a);
+  byBlock.delete(blockNumber);
+  byBlock.set(blockNumber, map);
+  for (const old of byBlock.keys()) {
+    if (byBlock.size <= KEEP_BLOCKS) break;
+    byBlock.delete(old);
+  }
+}
+
+/** Hits and misses of the primed answers of a client since the last reset (tests and the bench). */
+export function answerStats(client: ReadClient): KnownStats {
+  const s = knownStats.get(client) ?? { hits: 0, misses: 0 };
+  knownStats.set(client, s);
+  return s;
+}
+
+export function resetAnswerStats(client: ReadClient): void {
+  knownStats.set(client, { hits: 0, misses: 0 });
+}
+
+function decodeRaw(c: Call<unknown>, r: RawResult | undefined): Result<unknown> {
+  if (!r) return { ok: false, error: `${c.label}: missing result` };
+  if ('failure' in r) return { ok: false, error: r.failure };
+  if (!r.success) return { ok: false, error: `${c.label} reverted` };
+  try {
+    return { ok: true, value: c.decode(r.returnData) };
+  } catch (error) {
+    return { ok: false, error: `${c.label}: ${errorMessage(error)}` };
+  }
+}
+
+interface Waiting {
+  calls: readonly Call<unknown>[];
+  resolve: (results: (RawResult | undefined)[]) => void;
+  reject: (error: unknown) => void;
+}
+
+/** Multicalls asked in the same tick, by client and block: sent as one (chunked) set of aggregate3 calls. */
+const waiting = new WeakMap<object, Map<string, { options: MulticallOptions; items: Waiting[] }>>();
+
+function enqueue(
+  client: ReadClient,
+  calls: readonly Call<unknown>[],
+  options: MulticallOptions,
+): Promise<(RawResult | undefined)[]> {
+  return new Promise((resolve, reject) => {
+    const groups = waiting.get(client) ?? new Map<string, { options: MulticallOptions; items: Waiting[] }>();
+    waiting.set(client, groups);
+    const key = `${options.multicall3}:${options.blockNumber ?? 'latest'}:${options.maxBytesPerChunk ?? ''}`;
+    const group = groups.get(key);
+    if (group) {
+      group.items.push({ calls, resolve, reject });
+      return;
+    }
+    const fresh = { options, items: [{ calls, resolve, reject }] };
+    groups.set(key, fresh);
+    setTimeout(() => {
+      groups.delete(key);
+      const all = fresh.items.flatMap((w) => w.calls);
+      aggregateAll(client, all, fresh.options).then(
+        (results) => {
+          let offset = 0;
+          for (const w of fresh.items) {
+            w.resolve(results.slice(offset, offset + w.calls.length));
+            offset += w.calls.length;
+          }
+        },
+        (error: unknown) => {
+          for (const w of fresh.items) w.reject(error);
+        },
+      );
+    }, 0);
+  });
+}
+
 /**
  * Executes calls through Multicall3 `aggregate3` with per-call failure isolation: a reverting call or
- * undecodable return yields `{ ok: false }` for that call alone. A transport failure rejects.
+ * undecodable return yields `{ ok: false }` for that call alone. A transport failure rejects. Calls whose
+ * answers round 1 already read at this block (`primeAnswers`) are answered from those; the rest, with the
+ * other multicalls asked in the same tick at the same block, go out together.
  */
 export async function multicall(
   client: ReadClient,
@@ -198,6 +304,29 @@ export async function multicall(
   options: MulticallOptions,
 ): Promise<Result<unknown>[]> {
   if (calls.length === 0) return [];
+  const primed = options.blockNumber === undefined ? undefined : known.get(client)?.get(options.blockNumber);
+  const raw: (RawResult | undefined)[] = calls.map((c) => primed?.get(callKey(c.target, c.callData)));
+  const missing = calls.filter((_, i) => raw[i] === undefined);
+  if (primed) {
+    const s = answerStats(client);
+    s.hits += calls.length - missing.length;
+    s.misses += missing.length;
+  }
+  if (missing.length > 0) {
+    const fetched = await enqueue(client, missing, options);
+    let j = 0;
+    raw.forEach((r, i) => {
+      if (r === undefined) raw[i] = fetched[j++];
+    });
+  }
+  return calls.map((c, i) => decodeRaw(c, raw[i]));
+}
+
+async function aggregateAll(
+  client: ReadClient,
+  calls: readonly Call<unknown>[],
+  options: MulticallOptions,
+): Promise<(RawResult | undefined)[]> {
   const maxBytes = options.maxBytesPerChunk ?? DEFAULT_MAX_BYTES;
   const chunks: (readonly Call<unknown>[])[] = [];
   let current: Call<unknown>[] = [];
@@ -216,28 +345,8 @@ export async function multicall(
 
   const probe = emptyCallProbe(client, options);
   const chunkResults = await Promise.all(chunks.map((chunk) => aggregate(client, chunk, options, probe)));
-
-  const out: Result<unknown>[] = [];
-  chunks.forEach((chunk, ci) => {
-    const results = chunkResults[ci] ?? [];
-    chunk.forEach((c, i) => {
-      const r = results[i];
-      if (!r) {
-        out.push({ ok: false, error: `${c.label}: missing result` });
-      } else if ('failure' in r) {
-        out.push({ ok: false, error: r.failure });
-      } else if (!r.success) {
-        out.push({ ok: false, error: `${c.label} reverted` });
-      } else {
-        try {
-          out.push({ ok: true, value: c.decode(r.returnData) });
-        } catch (error) {
-          out.push({ ok: false, error: `${c.label}: ${errorMessage(error)}` });
-        }
-      }
-    });
-  });
-  return out;
+  // Chunks keep the calls' order; a chunk that answered short leaves its calls without a result.
+  return chunks.flatMap((chunk, ci) => chunk.map((_, i) => chunkResults[ci]?.[i]));
 }
 
 /**
@@ -260,6 +369,11 @@ export class Batch {
 
   get size(): number {
     return this.calls.length;
+  }
+
+  /** The calls added so far (a module hands them to round 1 as plain calls). */
+  get pending(): readonly Call<unknown>[] {
+    return this.calls;
   }
 
   async execute(client: ReadClient, options: MulticallOptions): Promise<void> {

@@ -58,6 +58,12 @@ export interface ChainSpec {
    */
   evmBlockNumberIsL1: boolean;
   /**
+   * Where a contract learns the chain's own block number when `block.number` is L1's: Arbitrum's ArbSys
+   * precompile, `arbBlockNumber()` (OffchainLabs/nitro-contracts `src/precompiles/ArbSys.sol`). Null where
+   * `block.number` is the chain's own.
+   */
+  l2BlockNumberSource: `0x${string}` | null;
+  /**
    * Typical time between blocks, ms: where past blocks are first looked for (a window's start block is
    * estimated from it, then measured from headers) and the fee chart's spacing.
    */
@@ -82,6 +88,7 @@ export const CHAINS = {
     explorerUrl: 'https://optimistic.etherscan.io',
     feeModel: 'op-stack',
     evmBlockNumberIsL1: false,
+    l2BlockNumberSource: null,
     color: '#ff0420',
     blockTimeMs: 2000,
     multicallMaxBytes: 48_000,
@@ -99,6 +106,7 @@ export const CHAINS = {
     explorerUrl: 'https://arbiscan.io',
     feeModel: 'arbitrum',
     evmBlockNumberIsL1: true,
+    l2BlockNumberSource: '0x0000000000000000000000000000000000000064',
     color: '#28a0f0',
     blockTimeMs: 250,
     multicallMaxBytes: 48_000,
@@ -116,6 +124,7 @@ export const CHAINS = {
     explorerUrl: 'https://explorer.zksync.io',
     feeModel: 'zksync',
     evmBlockNumberIsL1: false,
+    l2BlockNumberSource: null,
     color: '#8c8dfc',
     blockTimeMs: 1000,
     multicallMaxBytes: 48_000,
@@ -153,4 +162,26 @@ export function readChain(chainId: ChainId, rpcUrl: string = CHAINS[chainId].def
 
 export function explorerAddressUrl(chainId: ChainId, address: Address): string {
   return `${CHAINS[chainId].explorerUrl}/address/${address}`;
+}
+
+/**
+ * Most JSON-RPC items one HTTP request to an endpoint may carry (`../shared/reference/rpc-facts.md` §2c):
+ * OP's public RPC takes 10 per batch, dRPC's free tier 3; an endpoint not listed gets 10, the smallest
+ * limit documented for a public endpoint that batches at all beyond dRPC's.
+ */
+export const RPC_BATCH_LIMITS: readonly { host: RegExp; maxItems: number }[] = [
+  { host: /(^|\.)drpc\.org$/, maxItems: 3 },
+  { host: /^mainnet\.optimism\.io$/, maxItems: 10 },
+];
+export const DEFAULT_RPC_BATCH_ITEMS = 10;
+
+/** The batch limit of one RPC URL (by host; an unparsable URL gets the default). */
+export function rpcBatchLimit(url: string): number {
+  let host: string;
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    return DEFAULT_RPC_BATCH_ITEMS;
+  }
+  return RPC_BATCH_LIMITS.find((l) => l.host.test(host))?.maxItems ?? DEFAULT_RPC_BATCH_ITEMS;
 }

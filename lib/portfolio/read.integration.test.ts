@@ -93,11 +93,21 @@ describe('portfolio on the devnet', () => {
     expect(hostile?.assets[0]?.price.status).toBe('no-feed');
   });
 
-  it('costs two sequential requests per chain: the block number and one multicall', async () => {
+  it('reads the block, balances and prices in one request (round 1, by state override)', async () => {
     const before = requests.count;
-    // Protocol readers add their own levels (counted in their own tests); this counts the foundation's.
-    await readChainPortfolio({ network, chainId: 42161, client: clients[42161], owner: demo, protocols: [] });
-    expect(requests.count - before).toBe(2);
+    // Protocol readers add their own jobs (counted in their own tests); this counts the foundation's.
+    const chain = await readChainPortfolio({
+      network,
+      chainId: 42161,
+      client: clients[42161],
+      owner: demo,
+      protocols: [],
+    });
+    expect(requests.count - before).toBe(1);
+    expect(chain.read?.path).toBe('state-override');
+    // The block round 1 names is the chain's own (ArbSys, not block.number, on Arbitrum), with its header's time.
+    const header = await clients[42161].getBlock({ blockNumber: chain.blockNumber ?? -1n });
+    expect(chain.blockTimestamp).toBe(header.timestamp);
   });
 
   it('reports a chain whose RPC is down and reads the other two', async () => {

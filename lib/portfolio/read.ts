@@ -3,6 +3,7 @@ import { isWrongChainError, type ReadClient } from '../chains/client';
 import { Batch, call, chainMulticall, errorMessage, multicall3Abi } from '../chains/multicall';
 import type { Network } from '../chains/network';
 import { CHAIN_IDS, CHAINS, type ChainId } from '../chains/registry';
+import { type RoundOneJob, runRoundOne } from '../chains/round-one';
 import { addPriceBookReads } from '../prices/book';
 import type { RegisteredModule } from '../protocols/module';
 import { PROTOCOL_MODULES } from '../protocols/registry';
@@ -43,12 +44,29 @@ export async function readChainPortfolio(options: ChainReadOptions): Promise<Cha
   const deployment = network.chains[chainId];
   const multicall3 = CHAINS[chainId].multicall3;
 
-  const blockNumber = options.blockNumber ?? (await client.getBlockNumber({ cacheTime: 0 }));
-
   const batch = new Batch();
   const timestamp = batch.add(call(multicall3, multicall3Abi, 'getCurrentBlockTimestamp'));
   const priceBook = addPriceBookReads(batch, deployment);
   const wallet = addWalletReads(batch, deployment, owner, options.extraTokens);
+  const readers = (options.protocols ?? PROTOCOL_MODULES).filter((m) => m.supports(deployment));
+  const lensCtx = {
+    chainId,
+    deployment,
+    owner,
+    ...(options.userEntries ? { userEntries: options.userEntries } : {}),
+  };
+  const jobs: RoundOneJob[] = [
+    { label: 'balances and prices', calls: batch.pending },
+    ...readers.flatMap((r) => r.lens(lensCtx)),
+  ];
+  // Round 1: the block and everything current in one call; then the readers run on its answers.
+  const roundOne = await runRoundOne(client, chainId, jobs, {
+    ...(options.blockNumber === undefined ? {} : { blockNumber: options.blockNumber }),
+  });
+  const blockNumber =
+    'blockNumber' in roundOne
+      ? roundOne.blockNumber
+      : (options.blockNumber ?? (await client.getBlockNumber({ cacheTime: 0 })));
   await batch.execute(client, chainMulticall(chainId, blockNumber));
 
   const ts = timestamp();
@@ -62,7 +80,6 @@ export async function readChainPortfolio(options: ChainReadOptions): Promise<Cha
   const { prices } = priceBook(blockTimestamp);
   const positions: Position[] = wallet(prices);
 
-  const readers = (options.protocols ?? PROTOCOL_MODULES).filter((m) => m.supports(deployment));
   const protocolErrors: ProtocolError[] = [];
   const summaries: ProtocolSummary[] = [];
   const settled = await Promise.allSettled(
@@ -101,6 +118,7 @@ export async function readChainPortfolio(options: ChainReadOptions): Promise<Cha
     error: null,
     errorKind: null,
     headAgeSeconds,
+    read: { path: roundOne.path, note: roundOne.note },
     positions,
     protocolErrors,
     summaries,

@@ -2,6 +2,7 @@ import type { Address } from 'viem';
 import type { ReadClient } from '../chains/client';
 import type { ChainDeployment, Network } from '../chains/network';
 import type { ChainId } from '../chains/registry';
+import type { ReadPath } from '../chains/round-one';
 import type { PriceReading } from '../prices/types';
 import type { PositionKind } from './kinds';
 
@@ -128,6 +129,12 @@ export interface ChainPortfolio {
    * older than the chain's `maxHeadAgeSeconds` lags (see `lib/portfolio/select#chainLag`).
    */
   headAgeSeconds?: number | null;
+  /**
+   * How the chain's present was read (`lib/chains/round-one.ts`): in one call with the lenses placed by
+   * state override, in one deployless call, or level by level through Multicall3; with why, when a faster
+   * path was refused.
+   */
+  read?: { path: ReadPath; note: string | null } | null;
   positions: Position[];
   /** Protocols that failed on this chain while the rest of it was read. */
   protocolErrors: ProtocolError[];
@@ -141,6 +148,14 @@ export interface Portfolio {
 }
 
 /** What a protocol reader is handed for one chain: everything is pinned to one block. */
+/** What a module's round-1 jobs are built from: who is read where, before any block is known. */
+export interface LensContext {
+  chainId: ChainId;
+  deployment: ChainDeployment;
+  owner: Address;
+  userEntries?: Readonly<Record<string, readonly Address[]>>;
+}
+
 export interface ChainReadContext {
   chainId: ChainId;
   client: ReadClient;

@@ -1,8 +1,15 @@
 import type { ReadClient } from '../chains/client';
 import { type ChainDeployment, type DeploymentSpec, resolveDeployment } from '../chains/network';
 import type { ChainId } from '../chains/registry';
+import type { RoundOneJob } from '../chains/round-one';
 import type { PositionKind } from '../portfolio/kinds';
-import type { ChainReadContext, Position, ProtocolReadResult, ProtocolSummary } from '../portfolio/types';
+import type {
+  ChainReadContext,
+  LensContext,
+  Position,
+  ProtocolReadResult,
+  ProtocolSummary,
+} from '../portfolio/types';
 
 /** One confirmation of a mainnet address for `npm run check:mainnet`. */
 export interface DeploymentCheck {
@@ -37,6 +44,12 @@ export interface ProtocolModule<D> {
   /** The position kinds it yields (each maps to a display group in `lib/portfolio/kinds`). */
   kinds: readonly PositionKind[];
   deployment: DeploymentSpec<D>;
+  /**
+   * Its part of round 1 (`lib/chains/round-one.ts`): the calls its reader will make, as plain calls or as
+   * its own lens (Solidity in its folder) that walks what the reader would discover level by level. The
+   * reader then finds them answered; anything the jobs miss is still read, one level later.
+   */
+  lens?: (ctx: LensContext, deployment: D) => readonly RoundOneJob[];
   /** Every position the owner holds in it on one chain, pinned to `ctx.blockNumber`; throws for the whole protocol. */
   read: (ctx: ChainReadContext, deployment: D) => Promise<ProtocolReadResult>;
   /** Extra CLI lines under one of its positions (range, fees, …). */
@@ -55,6 +68,8 @@ export interface RegisteredModule {
   kinds: readonly PositionKind[];
   /** False when the module has no deployment on this chain of this network (it is then skipped). */
   supports: (chain: ChainDeployment) => boolean;
+  /** Its round-1 jobs on this chain (none when it has no lens or no deployment here). */
+  lens: (ctx: LensContext) => readonly RoundOneJob[];
   read: (ctx: ChainReadContext) => Promise<ProtocolReadResult>;
   positionLines: (position: Position) => string[];
   summaryLines: (summary: ProtocolSummary) => string[];
@@ -70,6 +85,10 @@ export function defineModule<D>(module: ProtocolModule<D>): RegisteredModule {
     order: module.order,
     kinds: module.kinds,
     supports: (chain) => resolve(chain) !== null,
+    lens: (ctx) => {
+      const deployment = resolve(ctx.deployment);
+      return deployment === null || !module.lens ? [] : module.lens(ctx, deployment);
+    },
     read: async (ctx) => {
       const deployment = resolve(ctx.deployment);
       return deployment === null ? { positions: [] } : module.read(ctx, deployment);

@@ -1,0 +1,267 @@
+import {
+  type Address,
+  BaseError,
+  decodeAbiParameters,
+  decodeFunctionResult,
+  encodeAbiParameters,
+  encodeDeployData,
+  encodeFunctionData,
+  type Hex,
+  HttpRequestError,
+  parseAbi,
+  parseAbiParameters,
+  RpcRequestError,
+  TimeoutError,
+} from 'viem';
+import { isWrongChainError, type ReadClient } from './client';
+import { DeploylessReadDispatcher, ReadDispatcher } from './lens/ReadDispatcher.bytecode';
+import { type Call, errorMessage, type KnownAnswer, primeAnswers } from './multicall';
+import { CHAINS, type ChainId } from './registry';
+
+/**
+ * Round 1 of a chain read: everything current, at one block, in one `eth_call` where the endpoint allows it.
+ * Every module hands in jobs (plain calls, or its own lens: a small read-only contract in its folder that
+ * walks what the module would discover level by level); a dispatcher runs them all and returns every call
+ * made, with the block and its timestamp. Those answers are primed into `lib/chains/multicall.ts`, so the
+ * modules' readers then run unchanged and find their calls answered; what a lens did not foresee still goes
+ * out, as before (counted by `answerStats`).
+ *
+ * Paths, tried in this order and remembered per client (so per set of RPC URLs):
+ * 1. `state-override`: the dispatcher and lenses placed at unused addresses by the call's state override
+ *    (no limit on what it returns);
+ * 2. `deployless`: the dispatcher sent as creation code with no `to`, creating the lenses itself (bound by
+ *    EIP-170's 24,576 returned bytes and EIP-3860's 49,152 bytes of creation code);
+ * 3. `multicall-levels`: no round 1; the readers' own Multicall3 levels, as on any node.
+ */
+
+export type ReadPath = 'state-override' | 'deployless' | 'multicall-levels';
+
+/** A compiled lens (`npm run lenses` writes these beside their source). */
+export interface CompiledLens {
+  creationCode: Hex;
+  runtimeCode: Hex;
+}
+
+/** One module's part of round 1. */
+export type RoundOneJob =
+  | { label: string; calls: readonly Call<unknown>[] }
+  | { label: string; lens: CompiledLens; input: Hex };
+
+export interface RoundOneResult {
+  path: ReadPath;
+  blockNumber: bigint;
+  timestamp: bigint;
+  /** Requests round 1 took (more than one only when chunks disagreed on the block). */
+  requests: number;
+  /** Jobs that failed (a lens that reverted): their modules read by levels instead. */
+  failed: { label: string; error: string }[];
+  /** Why an earlier path was not taken, in words (null when the first one worked). */
+  note: string | null;
+}
+
+const dispatcherAbi = parseAbi([
+  'struct Job { address lens; bytes initCode; bytes input; }',
+  'struct Outcome { uint256 blockNumber; uint256 timestamp; bool[] ok; bytes[] outputs; }',
+  'function run(Job[] jobs, address blockNumberSource) returns (Outcome)',
+]);
+const deploylessAbi = parseAbi([
+  'struct Job { address lens; bytes initCode; bytes input; }',
+  'constructor(Job[] jobs, address blockNumberSource)',
+]);
+const outcomeParams = parseAbiParameters(
+  '(uint256 blockNumber, uint256 timestamp, bool[] ok, bytes[] outputs)',
+);
+const recordsParams = parseAbiParameters(
+  '(address target, bytes callData, bool success, bytes returnData)[]',
+);
+const callsParams = parseAbiParameters('(address target, bytes callData)[]');
+
+/** Unused addresses the state override places code at (high, away from every precompile range). */
+const DISPATCHER_ADDRESS: Address = '0x1a5e000000000000000000000000000000000000';
+const lensAddress = (i: number): Address => `0x1a5e${(i + 1).toString(16).padStart(36, '0')}`;
+const ZERO: Address = '0x0000000000000000000000000000000000000000';
+
+/** Creation code and arguments above this cannot be sent without `to` (EIP-3860). */
+export const MAX_INITCODE_BYTES = 49_152;
+
+/** What each client was found to accept; a transport failure decides nothing. */
+const pathOf = new WeakMap<ReadClient, ReadPath>();
+
+export function knownPath(client: ReadClient): ReadPath | undefined {
+  return pathOf.get(client);
+}
+
+interface Outcome {
+  blockNumber: bigint;
+  timestamp: bigint;
+  ok: readonly boolean[];
+  outputs: readonly Hex[];
+}
+
+/** The RPC itself failing (unreachable, timed out, rate-limited, another chain): no path can help. */
+function transportFailure(error: unknown): boolean {
+  if (isWrongChainError(error)) return true;
+  if (!(error instanceof BaseError)) return true;
+  if (error.walk((e) => e instanceof RpcRequestError)) return false;
+  return Boolean(error.walk((e) => e instanceof HttpRequestError || e instanceof TimeoutError));
+}
+
+function encodeJobs(
+  jobs: readonly RoundOneJob[],
+  lensAt: (job: Extract<RoundOneJob, { lens: CompiledLens }>) => { lens: Address; initCode: Hex },
+) {
+  return jobs.map((job) =>
+    'calls' in job
+      ? {
+          lens: ZERO,
+          initCode: '0x' as Hex,
+          input: encodeAbiParameters(callsParams, [
+            job.calls.map((c) => ({ target: c.target, callData: c.callData })),
+          ]),
+        }
+      : { ...lensAt(job), input: job.input },
+  );
+}
+
+async function viaOverride(
+  client: ReadClient,
+  chainId: ChainId,
+  jobs: readonly RoundOneJob[],
+  blockNumber: bigint | undefined,
+): Promise<Outcome> {
+  const placed = new Map<CompiledLens, Address>();
+  for (const job of jobs)
+    if ('lens' in job && !placed.has(job.lens)) placed.set(job.lens, lensAddress(placed.size));
+  const data = encodeFunctionData({
+    abi: dispatcherAbi,
+    functionName: 'run',
+    args: [
+      encodeJobs(jobs, (job) => ({ lens: placed.get(job.lens) ?? ZERO, initCode: '0x' })),
+      CHAINS[chainId].l2BlockNumberSource ?? ZERO,
+    ],
+  });
+  const { data: returned } = await client.call({
+    to: DISPATCHER_ADDRESS,
+    data,
+    stateOverride: [
+      { address: DISPATCHER_ADDRESS, code: ReadDispatcher.runtimeCode },
+      ...[...placed].map(([lens, address]) => ({ address, code: lens.runtimeCode })),
+    ],
+    ...(blockNumber === undefined ? {} : { blockNumber }),
+  });
+  if (!returned || returned === '0x') throw new PathRefused('the state override was ignored (no code ran)');
+  return decodeFunctionResult({ abi: dispatcherAbi, functionName: 'run', data: returned });
+}
+
+async function viaDeployless(
+  client: ReadClient,
+  chainId: ChainId,
+  jobs: readonly RoundOneJob[],
+  blockNumber: bigint | undefined,
+): Promise<Outcome> {
+  const data = encodeDeployData({
+    abi: deploylessAbi,
+    bytecode: DeploylessReadDispatcher.creationCode,
+    args: [
+      encodeJobs(jobs, (job) => ({ lens: ZERO, initCode: job.lens.creationCode })),
+      CHAINS[chainId].l2BlockNumberSource ?? ZERO,
+    ],
+  });
+  if ((data.length - 2) / 2 > MAX_INITCODE_BYTES)
+    throw new TooLarge(
+      `round 1's creation code is ${(data.length - 2) / 2} bytes, over EIP-3860's ${MAX_INITCODE_BYTES}`,
+    );
+  const { data: returned } = await client.call({
+    data,
+    ...(blockNumber === undefined ? {} : { blockNumber }),
+  });
+  if (!returned || returned === '0x') throw new PathRefused('the node ran no creation code (empty answer)');
+  const [outcome] = decodeAbiParameters(outcomeParams, returned);
+  return outcome;
+}
+
+/** An error in words, with the node's own message where viem's short one is generic. */
+function refusal(error: unknown): string {
+  const short = errorMessage(error);
+  const details = error instanceof BaseError ? error.details : '';
+  return details && !short.includes(details) ? `${short} (${details})` : short;
+}
+
+/** The endpoint does not run this path at all (remembered). */
+class PathRefused extends Error {}
+/** This account is too big for this path (not remembered: a smaller one may pass). */
+class TooLarge extends Error {}
+
+function tooLarge(error: unknown): boolean {
+  return (
+    error instanceof TooLarge ||
+    /max code size|code storage out of gas|initcode size|out of gas|too large/i.test(refusal(error))
+  );
+}
+
+/**
+ * Runs round 1 and primes its answers for `client` at the block it read. Returns the `multicall-levels`
+ * path (no block, nothing primed) where neither path works; throws when the RPC itself fails.
+ */
+export async function runRoundOne(
+  client: ReadClient,
+  chainId: ChainId,
+  jobs: readonly RoundOneJob[],
+  options: { blockNumber?: bigint } = {},
+): Promise<RoundOneResult | { path: 'multicall-levels'; note: string }> {
+  const notes: string[] = [];
+  const known = pathOf.get(client);
+  const attempts: [ReadPath, typeof viaOverride][] = [
+    ['state-override', viaOverride],
+    ['deployless', viaDeployless],
+  ];
+  for (const [path, run] of attempts) {
+    if (known === 'multicall-levels') break;
+    if (known === 'deployless' && path === 'state-override') continue;
+    try {
+      const outcome = await run(client, chainId, jobs, options.blockNumber);
+      if (!known) pathOf.set(client, path);
+      return {
+        path,
+        ...prime(client, jobs, outcome),
+        requests: 1,
+        note: notes.length > 0 ? notes.join('; ') : null,
+      };
+    } catch (error) {
+      if (transportFailure(error) && !(error instanceof PathRefused) && !(error instanceof TooLarge))
+        throw error;
+      notes.push(`${path}: ${refusal(error)}`);
+      // Too big for this path is about this account, not the endpoint: the next path may still take it.
+      if (!tooLarge(error) && !known)
+        pathOf.set(client, path === 'state-override' ? 'deployless' : 'multicall-levels');
+    }
+  }
+  return {
+    path: 'multicall-levels',
+    note: notes.join('; ') || 'this RPC runs neither state overrides nor deployless calls',
+  };
+}
+
+function prime(
+  client: ReadClient,
+  jobs: readonly RoundOneJob[],
+  outcome: Outcome,
+): Pick<RoundOneResult, 'blockNumber' | 'timestamp' | 'failed'> {
+  const failed: RoundOneResult['failed'] = [];
+  const answers: KnownAnswer[] = [];
+  jobs.forEach((job, i) => {
+    const output = outcome.outputs[i] ?? '0x';
+    if (!outcome.ok[i]) {
+      failed.push({ label: job.label, error: `${job.label}: the lens reverted` });
+      return;
+    }
+    try {
+      const [records] = decodeAbiParameters(recordsParams, output);
+      for (const r of records) answers.push(r);
+    } catch (error) {
+      failed.push({ label: job.label, error: `${job.label}: ${errorMessage(error)}` });
+    }
+  });
+  primeAnswers(client, outcome.blockNumber, answers);
+  return { blockNumber: outcome.blockNumber, timestamp: outcome.timestamp, failed };
+}
