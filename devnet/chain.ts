@@ -175,6 +175,12 @@ export class DevnetChain {
       await this.request('anvil_setNextBlockBaseFeePerGas', [numberToHex(this.baseFeeFloor)]);
   }
 
+  /** The latest block's number and timestamp. */
+  async latestPoint(): Promise<{ number: number; timestamp: number }> {
+    const block = await this.public.getBlock({ blockTag: 'latest' });
+    return { number: Number(block.number), timestamp: Number(block.timestamp) };
+  }
+
   async latestTimestamp(): Promise<bigint> {
     return (await this.public.getBlock({ blockTag: 'latest' })).timestamp;
   }

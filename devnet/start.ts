@@ -63,6 +63,9 @@ async function seedChain(
   chain.baseFeeFloor = DEVNET_BASE_FEE_FLOOR[chainId];
   const accounts = assignAccounts(unlocked);
   const ctx: SeedContext = { chainId, chain, accounts, genesis };
+  // Where the simulated days put blocks in time (a day in a few blocks, then one block a second), so the
+  // app can place past blocks without searching headers (`ChainDeployment.blockTimes`).
+  const blockTimes: { number: number; timestamp: number }[] = [];
   const ordered = seedOrder(modules);
   const timed = async (name: string, run: () => Promise<void>) => {
     const t = performance.now();
@@ -82,6 +85,7 @@ async function seedChain(
           const h = module.history;
           if (h && d > days - h.days) await h.onDay(ctx, d - (days - h.days));
         }
+        blockTimes.push(await chain.latestPoint());
       }
       await chain.mine();
     });
@@ -104,7 +108,8 @@ async function seedChain(
   const now = BigInt(Math.floor(Date.now() / 1000));
   await chain.setNextTimestamp(last + 1n > now ? last + 1n : now);
   await chain.mine();
-  return { chain, accounts };
+  blockTimes.push(await chain.latestPoint());
+  return { chain, accounts, blockTimes };
 }
 
 /** Seconds before the present the final steps start at (their few blocks take one second each). */
@@ -209,6 +214,7 @@ export async function startDevnet(options: StartOptions = {}): Promise<Devnet> {
         contracts: s.chain.contracts,
         tokens: s.chain.tokens,
         standIns: s.chain.standIns,
+        blockTimes: s.blockTimes,
       };
     });
     const l1 = (await l1Started).chain;

@@ -40,13 +40,19 @@ export function lensModule(path: string): string | null {
     const c = compile({ path, contract }, LENS_SETTINGS);
     lines.push(
       `export const ${contract} = {`,
-      `  creationCode: '${c.bytecode}',`,
-      `  runtimeCode: '${c.deployedBytecode}',`,
+      ...field('creationCode', c.bytecode),
+      ...field('runtimeCode', c.deployedBytecode),
       '} as const;',
       '',
     );
   }
   return lines.join('\n');
+}
+
+/** One `key: 'value',` line, or two where Biome would break it (over 110 columns), so the formatter leaves it. */
+function field(key: string, value: string): string[] {
+  const line = `  ${key}: '${value}',`;
+  return line.length <= 110 ? [line] : [`  ${key}:`, `    '${value}',`];
 }
 
 function solcVersion(): string {

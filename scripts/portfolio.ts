@@ -1,5 +1,6 @@
 import type { Address } from 'viem';
 import { CHAINS, type ChainId } from '../lib/chains/registry';
+import { readPathLabel } from '../lib/chains/round-one';
 import { resolveEnsName } from '../lib/ens/resolve';
 import { formatAmount, formatPercent, formatUsd } from '../lib/format/index';
 import { bundleJson, portfolioJson } from '../lib/portfolio/json';
@@ -130,7 +131,7 @@ function printPortfolio(portfolio: Portfolio, networkName: string) {
     const value = chainTotal(chain);
     const lag = chainLag(chain);
     console.log(
-      `\n${spec.name} (${chain.chainId}) at block ${chain.blockNumber}: ${formatUsd(value.usdE18)}${lag ? ` LAGGING: head ${formatAge(lag.ageSeconds)} old (over ${lag.maxSeconds} s), not in the total` : ''}`,
+      `\n${spec.name} (${chain.chainId}) at block ${chain.blockNumber}: ${formatUsd(value.usdE18)}${lag ? ` LAGGING: head ${formatAge(lag.ageSeconds)} old (over ${lag.maxSeconds} s), not in the total` : ''}${chain.read ? ` · read ${readPathLabel(chain.read.path)}` : ''}`,
     );
     for (const p of chain.positions) {
       const assets = p.assets

@@ -16,6 +16,7 @@ import {
   visiblePositions,
 } from '@/lib/portfolio/select';
 import type { ChainPortfolio } from '@/lib/portfolio/types';
+import { readPathLabel } from '../../lib/chains/round-one';
 import { UsdValue } from '../overview/Overview';
 import { chainTime } from '../positions/figures';
 import { protocolView } from '../protocols';
@@ -184,6 +185,11 @@ export function ChainSection({
             <p className="mb-2 text-xs text-zinc-600 dark:text-zinc-300" data-testid="chain-block">
               Read at block <span className="font-mono">{data.blockNumber?.toString()}</span>
               {data.blockTimestamp !== null ? ` · ${chainTime(data.blockTimestamp)}` : ''}
+              {data.read ? (
+                <span title={data.read.note ?? undefined} data-testid="chain-read-path">
+                  {` · ${readPathLabel(data.read.path)}`}
+                </span>
+              ) : null}
               {hidden > 0 ? ` · ${hidden} dust or closed position(s) hidden (Settings)` : ''}
             </p>
             {data.positions.length === 0 &&

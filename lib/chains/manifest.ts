@@ -11,6 +11,11 @@ export interface DevnetChainManifest {
   tokens: Record<string, Address>;
   /** Contracts placed where no real artifact exists (e.g. Arbitrum precompiles), by name, with why. */
   standIns?: Record<string, string>;
+  /**
+   * Known (block, timestamp) points of the seeded history, where block times are far from the chain's
+   * usual (a simulated day in a few blocks): past blocks are placed between them without a header search.
+   */
+  blockTimes?: { number: number; timestamp: number }[];
 }
 
 export interface DevnetManifest {
@@ -51,6 +56,15 @@ export function parseManifest(json: unknown): DevnetManifest {
       contracts: addressMap(c.contracts, `chains.${id}.contracts`),
       tokens: addressMap(c.tokens ?? {}, `chains.${id}.tokens`),
     };
+    if (Array.isArray(c.blockTimes)) {
+      entry.blockTimes = c.blockTimes.filter(
+        (p): p is { number: number; timestamp: number } =>
+          typeof p === 'object' &&
+          p !== null &&
+          Number.isSafeInteger((p as { number?: unknown }).number) &&
+          Number.isSafeInteger((p as { timestamp?: unknown }).timestamp),
+      );
+    }
     if (typeof c.standIns === 'object' && c.standIns !== null) {
       entry.standIns = Object.fromEntries(
         Object.entries(c.standIns).filter((e): e is [string, string] => typeof e[1] === 'string'),
@@ -69,6 +83,15 @@ export function parseManifest(json: unknown): DevnetManifest {
       contracts: addressMap(c.contracts, `chains.${id}.contracts`),
       tokens: addressMap(c.tokens, `chains.${id}.tokens`),
     };
+    if (Array.isArray(c.blockTimes)) {
+      entry.blockTimes = c.blockTimes.filter(
+        (p): p is { number: number; timestamp: number } =>
+          typeof p === 'object' &&
+          p !== null &&
+          Number.isSafeInteger((p as { number?: unknown }).number) &&
+          Number.isSafeInteger((p as { timestamp?: unknown }).timestamp),
+      );
+    }
     if (typeof c.standIns === 'object' && c.standIns !== null) {
       entry.standIns = Object.fromEntries(
         Object.entries(c.standIns).filter((e): e is [string, string] => typeof e[1] === 'string'),

@@ -216,12 +216,32 @@ const knownStats = new WeakMap<object, KnownStats>();
 export function primeAnswers(client: ReadClient, blockNumber: bigint, answers: Iterable<KnownAnswer>): void {
   const byBlock = known.get(client) ?? new Map<bigint, Map<string, KnownAnswer>>();
   known.set(client, byBlock);
-  const map = byBlock.get(blockNumber) ?? new Map<string, KnownAnswer>();
+  // Replaced, not merged: a devnet reverted to a snapshot reuses block numbers for other blocks.
+  const map = new Map<string, KnownAnswer>();
   for (const a of answers) map.set(callKey(a.target, a.callData), a);
   byBlock.delete(blockNumber);
   byBlock.set(blockNumber, map);
   for (const old of byBlock.keys()) {
     if (byBlock.size <= KEEP_BLOCKS) break;
+    byBlock.delete(old);
+  }
+}
+
+const KEEP_SETTLED_BLOCKS = 12;
+const settled = new WeakMap<object, Map<bigint, Map<string, KnownAnswer>>>();
+
+/**
+ * Keeps every answer this client gets at `blockNumber` from now on: a past block a window is measured
+ * from (an hour or more old, so settled) answers the same on every refresh, so a refresh that measures
+ * from the same block sends nothing for it.
+ */
+export function keepAnswersAt(client: ReadClient, blockNumber: bigint): void {
+  const byBlock = settled.get(client) ?? new Map<bigint, Map<string, KnownAnswer>>();
+  settled.set(client, byBlock);
+  if (byBlock.has(blockNumber)) return;
+  byBlock.set(blockNumber, new Map());
+  for (const old of byBlock.keys()) {
+    if (byBlock.size <= KEEP_SETTLED_BLOCKS) break;
     byBlock.delete(old);
   }
 }
@@ -265,7 +285,7 @@ function enqueue(
   return new Promise((resolve, reject) => {
     const groups = waiting.get(client) ?? new Map<string, { options: MulticallOptions; items: Waiting[] }>();
     waiting.set(client, groups);
-    const key = `${options.multicall3}:${options.blockNumber ?? 'latest'}:${options.maxBytesPerChunk ?? ''}`;
+    const key = `${options.multicall3}:${options.blockNumber ?? 'latest'}`;
     const group = groups.get(key);
     if (group) {
       group.items.push({ calls, resolve, reject });
@@ -304,8 +324,13 @@ export async function multicall(
   options: MulticallOptions,
 ): Promise<Result<unknown>[]> {
   if (calls.length === 0) return [];
-  const primed = options.blockNumber === undefined ? undefined : known.get(client)?.get(options.blockNumber);
-  const raw: (RawResult | undefined)[] = calls.map((c) => primed?.get(callKey(c.target, c.callData)));
+  const block = options.blockNumber;
+  const primed = block === undefined ? undefined : known.get(client)?.get(block);
+  const kept = block === undefined ? undefined : settled.get(client)?.get(block);
+  const raw: (RawResult | undefined)[] = calls.map((c) => {
+    const key = callKey(c.target, c.callData);
+    return primed?.get(key) ?? kept?.get(key);
+  });
   const missing = calls.filter((_, i) => raw[i] === undefined);
   if (primed) {
     const s = answerStats(client);
@@ -314,6 +339,11 @@ export async function multicall(
   }
   if (missing.length > 0) {
     const fetched = await enqueue(client, missing, options);
+    missing.forEach((c, j) => {
+      const r = fetched[j];
+      if (kept && r && !('failure' in r))
+        kept.set(callKey(c.target, c.callData), { target: c.target, callData: c.callData, ...r });
+    });
     let j = 0;
     raw.forEach((r, i) => {
       if (r === undefined) raw[i] = fetched[j++];

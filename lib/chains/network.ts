@@ -31,6 +31,11 @@ export interface ChainDeployment {
   source: 'manifest' | 'mainnet';
   /** Whether the chain's public explorer knows these contracts (so links to it make sense). */
   publicExplorer: boolean;
+  /**
+   * Known (block, timestamp) points where the chain's block time is not its usual one (the devnet's
+   * simulated history); past blocks are estimated between them, else from the registry's block time.
+   */
+  blockTimes?: readonly { number: bigint; timestamp: bigint }[];
 }
 
 /**
@@ -143,6 +148,14 @@ export function devnetNetwork(manifest: DevnetManifest, overrides: RpcOverrides 
       chainId: id,
       rpcUrl: m.rpcUrl,
       contracts: m.contracts,
+      ...(m.blockTimes
+        ? {
+            blockTimes: m.blockTimes.map((p) => ({
+              number: BigInt(p.number),
+              timestamp: BigInt(p.timestamp),
+            })),
+          }
+        : {}),
       tokens: Object.entries(m.tokens).map(([symbol, address]) => ({
         symbol,
         address,

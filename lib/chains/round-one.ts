@@ -265,3 +265,10 @@ function prime(
   primeAnswers(client, outcome.blockNumber, answers);
   return { blockNumber: outcome.blockNumber, timestamp: outcome.timestamp, failed };
 }
+
+/** How a chain's present was read, in words (the dashboard's chain line, the CLI). */
+export function readPathLabel(path: ReadPath): string {
+  if (path === 'state-override') return 'in one call (lenses by state override)';
+  if (path === 'deployless') return 'in one call (deployless)';
+  return 'level by level (Multicall3; this RPC runs no lens)';
+}

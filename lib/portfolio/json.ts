@@ -90,6 +90,9 @@ function chainJson(c: ChainPortfolio, missing: MissingChain | undefined) {
     totalUsd: missing ? null : usdNumber(value.usdE18),
     lagging: missing?.reason === 'lagging',
     headAgeSeconds: c.headAgeSeconds ?? null,
+    /** How the present was read: `state-override`, `deployless` or `multicall-levels`, and why not faster. */
+    readPath: c.read?.path ?? null,
+    readNote: c.read?.note ?? null,
     totalIncludesUntrustedPrices: value.includesUntrusted,
     unpricedAmounts: value.unpriced,
     protocolErrors: c.protocolErrors,

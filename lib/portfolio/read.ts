@@ -6,6 +6,7 @@ import { CHAIN_IDS, CHAINS, type ChainId } from '../chains/registry';
 import { type RoundOneJob, runRoundOne } from '../chains/round-one';
 import { addPriceBookReads } from '../prices/book';
 import type { RegisteredModule } from '../protocols/module';
+import { learnBlockTimes } from '../protocols/past-window';
 import { PROTOCOL_MODULES } from '../protocols/registry';
 import { addWalletReads } from '../protocols/wallet/read';
 import { applyReceipts, applyTokenYields } from './enrich';
@@ -44,6 +45,8 @@ export async function readChainPortfolio(options: ChainReadOptions): Promise<Cha
   const deployment = network.chains[chainId];
   const multicall3 = CHAINS[chainId].multicall3;
 
+  // Where the chain's block times are not its usual ones (the devnet's history), for round 2's past blocks.
+  learnBlockTimes(client, deployment.blockTimes);
   const batch = new Batch();
   const timestamp = batch.add(call(multicall3, multicall3Abi, 'getCurrentBlockTimestamp'));
   const priceBook = addPriceBookReads(batch, deployment);

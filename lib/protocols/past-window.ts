@@ -1,31 +1,41 @@
 import type { ReadClient } from '../chains/client';
-import { errorMessage } from '../chains/multicall';
-import type { ChainId } from '../chains/registry';
-import { type BlockPoint, estimateBlockAt, locateBlock } from './uniswap-v3/history';
+import {
+  call,
+  chainMulticall,
+  errorMessage,
+  keepAnswersAt,
+  multicall,
+  multicall3Abi,
+} from '../chains/multicall';
+import { CHAINS, type ChainId } from '../chains/registry';
+import { type BlockPoint, estimateBlockAt } from './uniswap-v3/history';
 import { formatWindow } from './uniswap-v3/math';
 
 /**
- * The past-block half of every window-based yield that reads "the same view, then and now" (an
- * exchange rate, a share price): the block about `windowSeconds` before the pinned one, located from
- * block headers with the shared search (`uniswap-v3/history.ts`), read with the caller's own reads.
- * When the RPC cannot serve that block's state, 1 day and then 1 hour are tried and the widest that
- * works is used; the outcome says so in words, with the exact blocks and their header timestamps.
+ * Round 2 of a chain read, the past: every window-based yield (fee growth, an exchange rate, a share price)
+ * reads the same view at a block about 7 days, 1 day and 1 hour back, all three at once, and keeps the widest
+ * that answers. The blocks are placed from the chain's block time (the registry's, or known points such as the
+ * devnet's seeded history, or the blocks earlier reads found), with no header search; each block's own time is
+ * read in the same `eth_call` as the reads there (Multicall3's `getCurrentBlockTimestamp`), so the window is
+ * stated exactly. Every module asking in the same tick shares one multicall per block (the multicall layer
+ * coalesces them) and the transport sends the three together as one JSON-RPC batch: one round trip.
+ *
+ * On a refresh the blocks of the last read are kept while the window they give stays within 10% of the one
+ * asked for, and their answers are kept too (a settled block never changes), so the past costs nothing more.
  */
 
 export const DEFAULT_WINDOW_SECONDS = 7 * 86_400;
+/** The narrower windows asked for alongside, widest first. */
 export const FALLBACK_WINDOWS = [86_400, 3_600] as const;
-
-/** First guess of each chain's block time, only to place the first probe (the search then measures). */
-export const GUESS_SECONDS_PER_BLOCK: Record<ChainId, number> = { 10: 2, 42161: 0.25, 324: 1 };
 
 export type PastOutcome<T> =
   | {
       ok: true;
       value: T;
-      /** The past block and its header's timestamp. */
+      /** The past block and its timestamp (read at that block). */
       block: bigint;
       timestamp: bigint;
-      /** Seconds between the past block and the pinned one (from the two headers). */
+      /** Seconds between the past block and the pinned one. */
       seconds: bigint;
       /** Why the window differs from the one asked for (narrower RPC, younger chain), or null. */
       note: string | null;
@@ -39,96 +49,135 @@ export interface PastWindowInput<T> {
   windowSeconds?: number;
   /** The caller's reads at one past block; throws when the RPC serves no state there. */
   read: (blockNumber: bigint) => Promise<T>;
+  /** A block's timestamp (default: read at that block through Multicall3, in the same call as `read`). */
+  blockTime?: (blockNumber: bigint) => Promise<bigint>;
 }
 
-type Located = Awaited<ReturnType<typeof locateBlock>>;
+interface ClientPast {
+  /** Known (block, timestamp) points, by block number. */
+  points: Map<bigint, bigint>;
+  /** The block each window was last measured from. */
+  last: Map<number, BlockPoint>;
+  /** Timestamps being read, by block. */
+  times: Map<bigint, Promise<bigint>>;
+}
 
-/**
- * One search per client, pinned block and window: the modules that read a chain at the same block
- * (liquid staking, vaults) share it instead of each probing the same headers.
- */
-const searches = new WeakMap<ReadClient, Map<string, Promise<Located>>>();
+const MAX_POINTS = 64;
+const byClient = new WeakMap<object, ClientPast>();
 
-function locate(
+function state(client: ReadClient): ClientPast {
+  const existing = byClient.get(client);
+  if (existing) return existing;
+  const fresh: ClientPast = { points: new Map(), last: new Map(), times: new Map() };
+  byClient.set(client, fresh);
+  return fresh;
+}
+
+function learn(s: ClientPast, point: BlockPoint): void {
+  s.points.set(point.number, point.timestamp);
+  for (const old of s.points.keys()) {
+    if (s.points.size <= MAX_POINTS) break;
+    s.points.delete(old);
+  }
+}
+
+/** Points where the chain's block time is not its usual one (the devnet's history), for this client's estimates. */
+export function learnBlockTimes(client: ReadClient, points: readonly BlockPoint[] | undefined): void {
+  if (!points) return;
+  const s = state(client);
+  for (const p of points) learn(s, p);
+}
+
+/** Where each asked window starts: the last read's block while it still fits, else an estimate. */
+export function pastBlocks(
   client: ReadClient,
   chainId: ChainId,
   head: BlockPoint,
-  windowSeconds: number,
-  fetchTimestamp: (n: bigint) => Promise<bigint>,
-): Promise<Located> {
-  const byKey = searches.get(client) ?? new Map<string, Promise<Located>>();
-  searches.set(client, byKey);
-  const key = `${head.number}:${head.timestamp}:${windowSeconds}`;
-  const existing = byKey.get(key);
-  if (existing) return existing;
-  const search = locateBlock(fetchTimestamp, {
+  windows: readonly number[],
+): { windowSeconds: number; block: bigint }[] {
+  const s = state(client);
+  const points: BlockPoint[] = [
     head,
-    targetTimestamp: head.timestamp - BigInt(windowSeconds),
-    guessSecondsPerBlock: GUESS_SECONDS_PER_BLOCK[chainId],
-    toleranceSeconds: BigInt(Math.max(60, Math.floor(windowSeconds / 500))),
-    maxRounds: 4,
+    ...[...s.points].map(([number, timestamp]) => ({ number, timestamp })),
+  ].filter((p) => p.number <= head.number);
+  const out: { windowSeconds: number; block: bigint }[] = [];
+  for (const w of windows) {
+    const last = s.last.get(w);
+    const age = last ? head.timestamp - last.timestamp : -1n;
+    const block =
+      last && last.number < head.number && age >= BigInt(w) && age * 10n <= BigInt(w) * 11n
+        ? last.number
+        : estimateBlockAt(points, head.timestamp - BigInt(w), CHAINS[chainId].blockTimeMs / 1000);
+    if (block >= head.number || out.some((o) => o.block === block)) continue;
+    out.push({ windowSeconds: w, block });
+  }
+  return out;
+}
+
+/** A block's timestamp, read at that block (shared by every module reading there). */
+function blockTimeAt(client: ReadClient, chainId: ChainId, block: bigint): Promise<bigint> {
+  const s = state(client);
+  const known = s.points.get(block);
+  if (known !== undefined) return Promise.resolve(known);
+  const pending = s.times.get(block);
+  if (pending) return pending;
+  const multicall3 = CHAINS[chainId].multicall3;
+  const read = multicall(
+    client,
+    [call(multicall3, multicall3Abi, 'getCurrentBlockTimestamp')],
+    chainMulticall(chainId, block),
+  ).then(([r]) => {
+    if (!r?.ok) throw new Error(`no state at block ${block}: ${r ? r.error : 'no answer'}`);
+    return r.value as bigint;
   });
-  // Only the latest pinned blocks are worth keeping; a failed search is retried next time.
-  if (byKey.size > 8) byKey.clear();
-  byKey.set(key, search);
-  search.catch(() => byKey.delete(key));
-  return search;
+  s.times.set(block, read);
+  read.then(
+    () => s.times.delete(block),
+    () => s.times.delete(block),
+  );
+  return read;
 }
 
 export async function readPastWindow<T>(input: PastWindowInput<T>): Promise<PastOutcome<T>> {
   const { client, chainId, head, read } = input;
   const windowSeconds = input.windowSeconds ?? DEFAULT_WINDOW_SECONDS;
   const wanted = formatWindow(BigInt(windowSeconds));
-  const fetchTimestamp = async (n: bigint) => (await client.getBlock({ blockNumber: n })).timestamp;
-  let located: Located;
-  try {
-    located = await locate(client, chainId, head, windowSeconds, fetchTimestamp);
-  } catch (error) {
-    return { ok: false, note: `past block headers unreadable at this RPC (${errorMessage(error)})` };
-  }
-  const best = located.best;
-  if (!best) return { ok: false, note: 'the chain has no block before the one read' };
-  let firstError: string;
-  try {
-    const value = await read(best.number);
-    const seconds = head.timestamp - best.timestamp;
-    const short = seconds < BigInt(windowSeconds) / 2n;
+  const windows = [windowSeconds, ...FALLBACK_WINDOWS.filter((w) => w < windowSeconds)];
+  const blocks = pastBlocks(client, chainId, head, windows);
+  if (blocks.length === 0) return { ok: false, note: 'the chain has no block before the one read' };
+  const timeOf = input.blockTime ?? ((b: bigint) => blockTimeAt(client, chainId, b));
+  const s = state(client);
+  const attempts = await Promise.all(
+    blocks.map(async ({ windowSeconds: w, block }) => {
+      keepAnswersAt(client, block);
+      try {
+        const [value, timestamp] = await Promise.all([read(block), timeOf(block)]);
+        learn(s, { number: block, timestamp });
+        return { ok: true as const, w, block, value, timestamp };
+      } catch (error) {
+        return { ok: false as const, w, error: errorMessage(error) };
+      }
+    }),
+  );
+  const firstError = attempts.find((a) => !a.ok);
+  const best = attempts.find((a) => a.ok);
+  if (!best?.ok) {
+    const why = firstError && !firstError.ok ? firstError.error : 'no answer';
     return {
-      ok: true,
-      value,
-      block: best.number,
-      timestamp: best.timestamp,
-      seconds,
-      note: short ? `the chain has no block ${wanted} back; window is ${formatWindow(seconds)}` : null,
+      ok: false,
+      note: `this RPC serves no past state (${wanted}, 1d and 1h back all failed: ${why}), so no yield can be measured`,
     };
-  } catch (error) {
-    firstError = errorMessage(error);
   }
-  for (const w of FALLBACK_WINDOWS.filter((f) => f < windowSeconds)) {
-    const block = estimateBlockAt(
-      located.points,
-      head.timestamp - BigInt(w),
-      GUESS_SECONDS_PER_BLOCK[chainId],
-    );
-    if (block >= head.number) continue;
-    try {
-      const [value, timestamp] = await Promise.all([read(block), fetchTimestamp(block)]);
-      return {
-        ok: true,
-        value,
-        block,
-        timestamp,
-        seconds: head.timestamp - timestamp,
-        note: `state from ${wanted} back is not available from this RPC (${firstError}); ${formatWindow(BigInt(w))} window instead`,
-      };
-    } catch {
-      // try the next, narrower window
-    }
+  s.last.set(best.w, { number: best.block, timestamp: best.timestamp });
+  const seconds = head.timestamp - best.timestamp;
+  let note: string | null = null;
+  if (best.w !== windowSeconds) {
+    const why = firstError && !firstError.ok ? firstError.error : 'no answer';
+    note = `state from ${wanted} back is not available from this RPC (${why}); ${formatWindow(BigInt(best.w))} window instead`;
+  } else if (seconds < BigInt(windowSeconds) / 2n) {
+    note = `the chain has no block ${wanted} back; window is ${formatWindow(seconds)}`;
   }
-  return {
-    ok: false,
-    note: `this RPC serves no past state (${wanted}, 1d and 1h back all failed: ${firstError}), so no yield can be measured`,
-  };
+  return { ok: true, value: best.value, block: best.block, timestamp: best.timestamp, seconds, note };
 }
 
 export { formatWindow };

@@ -17,7 +17,7 @@ import { USD_UNIT } from '../../prices/types';
 import { addMetadataReads } from '../../tokens/metadata';
 import type { TokenMetadata } from '../../tokens/types';
 import { pairAbi } from '../v2-pairs/abi';
-import { readPast, startPastSearch } from '../v2-pairs/past';
+import { readPast } from '../v2-pairs/past';
 import {
   addPairSnapshotReads,
   addPairStateReads,
@@ -65,7 +65,6 @@ const need = <T>(r: Result<T>, what: string): T => {
 export async function readCamelot(ctx: ChainReadContext, d: CamelotDeployment): Promise<ProtocolReadResult> {
   const { client, chainId, owner, blockNumber, blockTimestamp, prices } = ctx;
   const at = { multicall3: CHAINS[chainId].multicall3, blockNumber };
-  const search = startPastSearch(ctx);
   const notes: string[] = [];
 
   const l1 = new Batch();
@@ -135,12 +134,10 @@ export async function readCamelot(ctx: ChainReadContext, d: CamelotDeployment): 
       l4.add(call(s.pool, nftPoolAbi, 'tokenOfOwnerByIndex', [owner, i])),
     ),
   }));
-  const pastRead = search.then((located) =>
-    readPast(ctx, located, (batch) => {
-      const snaps = relevantPairs.map((p) => ({ pair: p, snap: addPairSnapshotReads(batch, p) }));
-      return () => new Map(snaps.map((s) => [s.pair.toLowerCase(), s.snap()] as const));
-    }),
-  );
+  const pastRead = readPast(ctx, (batch) => {
+    const snaps = relevantPairs.map((p) => ({ pair: p, snap: addPairSnapshotReads(batch, p) }));
+    return () => new Map(snaps.map((s) => [s.pair.toLowerCase(), s.snap()] as const));
+  });
   await l4.execute(client, at);
   const stateOf = new Map<string, Result<PairState>>(states.map((s) => [s.pair.toLowerCase(), s.state()]));
 

@@ -15,7 +15,7 @@ import { priceKey } from '../../prices/book';
 import { addMetadataReads } from '../../tokens/metadata';
 import type { TokenMetadata } from '../../tokens/types';
 import { pairAbi } from '../v2-pairs/abi';
-import { readPast, startPastSearch } from '../v2-pairs/past';
+import { readPast } from '../v2-pairs/past';
 import {
   addPairSnapshotReads,
   addPairStateReads,
@@ -56,7 +56,6 @@ export async function readSyncSwap(
 ): Promise<ProtocolReadResult> {
   const { client, chainId, owner, blockNumber, blockTimestamp, prices } = ctx;
   const at = { multicall3: CHAINS[chainId].multicall3, blockNumber };
-  const search = startPastSearch(ctx);
   const notes: string[] = [];
 
   const l1 = new Batch();
@@ -86,12 +85,10 @@ export async function readSyncSwap(
 
   const l4 = new Batch();
   const states = held.map((h) => ({ pool: h.pool, state: addPairStateReads(l4, h.pool, 'syncswap') }));
-  const pastRead = search.then((located) =>
-    readPast(ctx, located, (batch) => {
-      const snaps = held.map((h) => ({ pool: h.pool, snap: addPairSnapshotReads(batch, h.pool) }));
-      return () => new Map(snaps.map((s) => [s.pool.toLowerCase(), s.snap()] as const));
-    }),
-  );
+  const pastRead = readPast(ctx, (batch) => {
+    const snaps = held.map((h) => ({ pool: h.pool, snap: addPairSnapshotReads(batch, h.pool) }));
+    return () => new Map(snaps.map((s) => [s.pool.toLowerCase(), s.snap()] as const));
+  });
   await l4.execute(client, at);
   const stateOf = new Map<string, Result<PairState>>(states.map((s) => [s.pool.toLowerCase(), s.state()]));
 

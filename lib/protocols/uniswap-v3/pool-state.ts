@@ -6,50 +6,12 @@
  */
 import type { Address } from 'viem';
 import type { ReadClient } from '../../chains/client';
-import { Batch, type Call, call, errorMessage, multicall3Abi, type Result } from '../../chains/multicall';
+import { Batch, type Call, call, multicall3Abi, type Result } from '../../chains/multicall';
 import { CHAINS, type ChainId } from '../../chains/registry';
+import { readPastWindow } from '../past-window';
 import { poolAbi } from './abi';
-import { type BlockPoint, estimateBlockAt, type LocateResult, locateBlock } from './history';
-import { feeGrowthInside, feesEarned, formatWindow, subWrap256 } from './math';
-
-/** Narrower windows tried, widest first, when the RPC cannot serve state from the requested past block. */
-export const FALLBACK_WINDOWS_SECONDS = [86_400, 21_600, 3_600, 600] as const;
-
-/** First guess of a chain's block time (the registry's), only to place the past-block search's first probe. */
-export const guessSecondsPerBlock = (chainId: ChainId) => CHAINS[chainId].blockTimeMs / 1000;
-
-/**
- * Starts locating the block `windowSeconds` before `head` from block headers, alongside a reader's own
- * levels; `cancel` stops it once the reader knows it needs no past state. Shared by every V3-style reader.
- */
-export function startWindowSearch(
-  client: ReadClient,
-  chainId: ChainId,
-  head: BlockPoint,
-  windowSeconds: number,
-): { result: Promise<Result<LocateResult>>; cancel: () => void } {
-  let wanted = true;
-  const result: Promise<Result<LocateResult>> = locateBlock(
-    async (n) => (await client.getBlock({ blockNumber: n })).timestamp,
-    {
-      head,
-      targetTimestamp: head.timestamp - BigInt(windowSeconds),
-      guessSecondsPerBlock: guessSecondsPerBlock(chainId),
-      toleranceSeconds: BigInt(Math.max(60, Math.floor(windowSeconds / 500))),
-      maxRounds: 4,
-      isCancelled: () => !wanted,
-    },
-  ).then(
-    (value) => ({ ok: true as const, value }),
-    (error: unknown) => ({ ok: false as const, error: errorMessage(error) }),
-  );
-  return {
-    result,
-    cancel: () => {
-      wanted = false;
-    },
-  };
-}
+import type { BlockPoint } from './history';
+import { feeGrowthInside, feesEarned, subWrap256 } from './math';
 
 export interface PoolState {
   sqrtPriceX96: bigint;
@@ -193,50 +155,26 @@ async function readPast(
 }
 
 /**
- * Pool state at a block about `windowSeconds` before the pinned one. When the RPC cannot serve that
- * block's state (a pruned node), narrower windows are tried at once and the widest that works is used.
+ * Pool state at a block about `windowSeconds` before the pinned one (round 2, `past-window.ts`): 7 days, 1 day
+ * and 1 hour back are read together and the widest the RPC serves is used, with its own timestamp.
  */
 export async function pastSnapshot(
   client: ReadClient,
   chainId: ChainId,
   ticksByPool: ReadonlyMap<Address, ReadonlySet<number>>,
-  located: Result<LocateResult>,
   head: BlockPoint,
   windowSeconds: number,
   layout: V3PoolLayout = UNISWAP_V3_POOL_LAYOUT,
 ): Promise<PastOutcome> {
   const multicall3 = CHAINS[chainId].multicall3;
-  if (!located.ok) return { ok: false, note: `past blocks unreadable: ${located.error}` };
-  const best = located.value.best;
-  if (!best) return { ok: false, note: 'no block before the pinned one' };
-  const wanted = formatWindow(BigInt(windowSeconds));
-  let firstError: string;
-  try {
-    const snapshot = await readPast(client, multicall3, ticksByPool, best.number, layout);
-    const short = head.timestamp - best.timestamp < BigInt(windowSeconds) / 2n;
-    return { ok: true, snapshot, note: short ? `the chain has no block ${wanted} back` : null };
-  } catch (error) {
-    firstError = errorMessage(error);
-  }
-  const guess = guessSecondsPerBlock(chainId);
-  const attempts = await Promise.all(
-    FALLBACK_WINDOWS_SECONDS.filter((w) => w < windowSeconds).map(async (w) => {
-      const block = estimateBlockAt(located.value.points, head.timestamp - BigInt(w), guess);
-      if (block >= head.number) return null;
-      try {
-        return await readPast(client, multicall3, ticksByPool, block, layout);
-      } catch {
-        return null;
-      }
-    }),
-  );
-  const widest = attempts.find((a): a is PastSnapshot => a !== null);
-  if (!widest) return { ok: false, note: `the RPC serves no past state (${firstError})` };
-  return {
-    ok: true,
-    snapshot: widest,
-    note: `state from ${wanted} back is not available from this RPC (${firstError}); widest window it served`,
-  };
+  const out = await readPastWindow({
+    client,
+    chainId,
+    head,
+    windowSeconds,
+    read: (block) => readPast(client, multicall3, ticksByPool, block, layout),
+  });
+  return out.ok ? { ok: true, snapshot: out.value, note: out.note } : { ok: false, note: out.note };
 }
 
 /**

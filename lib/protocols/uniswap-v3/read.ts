@@ -29,7 +29,6 @@ import {
   type PastOutcome,
   type PoolSnapshot,
   pastSnapshot,
-  startWindowSearch,
   windowFees,
 } from './pool-state';
 import type { FeeAprInfo, PriceTriple, UniswapV3PositionDetails } from './types';
@@ -37,7 +36,6 @@ import type { FeeAprInfo, PriceTriple, UniswapV3PositionDetails } from './types'
 export const DEFAULT_APR_WINDOW_SECONDS = 7 * 86_400;
 /** Positions read per owner and deployment; beyond it the list says how many were left out. */
 export const DEFAULT_MAX_POSITIONS = 500;
-export { FALLBACK_WINDOWS_SECONDS } from './pool-state';
 
 export interface V3ProtocolSpec {
   /** Protocol id in positions and the registry: 'uniswap-v3', 'sushiswap-v3'. */
@@ -125,9 +123,7 @@ export async function readV3Positions(
   const head: BlockPoint = { number: blockNumber, timestamp: blockTimestamp };
   const positionId = (x: string) => `${chainId}:${protocol}:${x}`;
 
-  const search = startWindowSearch(client, chainId, head, windowSeconds);
-
-  try {
+  {
     // Level 1: how many positions.
     const l1 = new Batch();
     const countRead = l1.add(call(npm, positionManagerAbi, 'balanceOf', [owner]));
@@ -248,9 +244,7 @@ export async function readV3Positions(
       l4.execute(client, at),
       pastTicksByPool.size === 0
         ? Promise.resolve<PastOutcome>({ ok: false, note: 'no open position' })
-        : search.result.then((located) =>
-            pastSnapshot(client, chainId, pastTicksByPool, located, head, windowSeconds),
-          ),
+        : pastSnapshot(client, chainId, pastTicksByPool, head, windowSeconds),
     ]);
     const now = current();
 
@@ -279,10 +273,6 @@ export async function readV3Positions(
     );
     const rank = (p: Position) => order.get(p.id) ?? Number.MAX_SAFE_INTEGER;
     return [...positions, ...broken].sort((a, b) => rank(a) - rank(b));
-  } finally {
-    search.cancel();
-    // Wait for a probe still in flight, so no request outlives the read.
-    await search.result;
   }
 }
 

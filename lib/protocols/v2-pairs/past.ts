@@ -1,32 +1,12 @@
 import type { Address } from 'viem';
 import type { ReadClient } from '../../chains/client';
-import { Batch, call, errorMessage, multicall3Abi, type Result } from '../../chains/multicall';
-import { CHAINS, type ChainId } from '../../chains/registry';
+import { Batch, call, multicall3Abi } from '../../chains/multicall';
+import { CHAINS } from '../../chains/registry';
 import type { ChainReadContext } from '../../portfolio/types';
-import { type BlockPoint, estimateBlockAt, type LocateResult, locateBlock } from '../uniswap-v3/history';
+import { readPastWindow } from '../past-window';
 
-/** The window base yields of these pools are measured over, and the narrower ones tried when the RPC cannot serve it. */
+/** The window base yields of these pools are measured over (narrower ones are read alongside, see past-window.ts). */
 export const WINDOW_SECONDS = 7 * 86_400;
-const FALLBACK_WINDOWS_SECONDS = [86_400, 3_600] as const;
-const GUESS_SECONDS_PER_BLOCK: Record<ChainId, number> = { 10: 2, 42161: 0.25, 324: 1 };
-
-/** A block about `windowSeconds` before the pinned one, found from block headers (started early, awaited late). */
-export function startPastSearch(
-  ctx: ChainReadContext,
-  windowSeconds = WINDOW_SECONDS,
-): Promise<Result<LocateResult>> {
-  const head: BlockPoint = { number: ctx.blockNumber, timestamp: ctx.blockTimestamp };
-  return locateBlock(async (n) => (await ctx.client.getBlock({ blockNumber: n })).timestamp, {
-    head,
-    targetTimestamp: ctx.blockTimestamp - BigInt(windowSeconds),
-    guessSecondsPerBlock: GUESS_SECONDS_PER_BLOCK[ctx.chainId],
-    toleranceSeconds: BigInt(Math.max(60, Math.floor(windowSeconds / 500))),
-    maxRounds: 4,
-  }).then(
-    (value) => ({ ok: true as const, value }),
-    (error: unknown) => ({ ok: false as const, error: errorMessage(error) }),
-  );
-}
 
 export type PastRead<T> =
   | { ok: true; value: T; block: bigint; timestamp: bigint; note: string | null }
@@ -48,46 +28,30 @@ async function readAt<T>(
 }
 
 /**
- * The same reads at the located past block; when the RPC cannot serve that block's state, the widest
- * narrower window it can (and the note says so). The block's own timestamp is returned, so the caller
- * states the window actually measured.
+ * The same reads at a past block (round 2, `past-window.ts`): 7 days, 1 day and 1 hour back together, the
+ * widest the RPC serves, with that block's own timestamp so the caller states the window actually measured.
  */
 export async function readPast<T>(
   ctx: ChainReadContext,
-  located: Result<LocateResult>,
   addReads: (batch: Batch) => () => T,
   windowSeconds = WINDOW_SECONDS,
 ): Promise<PastRead<T>> {
   const multicall3 = CHAINS[ctx.chainId].multicall3;
-  if (!located.ok) return { ok: false, note: `past blocks unreadable: ${located.error}` };
-  const best = located.value.best;
-  if (!best) return { ok: false, note: 'no block before the pinned one' };
-  let firstError: string;
-  try {
-    const r = await readAt(ctx.client, multicall3, best.number, addReads);
-    return { ok: true, value: r.value, block: best.number, timestamp: r.timestamp, note: null };
-  } catch (error) {
-    firstError = errorMessage(error);
-  }
-  for (const w of FALLBACK_WINDOWS_SECONDS.filter((x) => x < windowSeconds)) {
-    const block = estimateBlockAt(
-      located.value.points,
-      ctx.blockTimestamp - BigInt(w),
-      GUESS_SECONDS_PER_BLOCK[ctx.chainId],
-    );
-    if (block >= ctx.blockNumber) continue;
-    try {
-      const r = await readAt(ctx.client, multicall3, block, addReads);
-      return {
-        ok: true,
-        value: r.value,
-        block,
-        timestamp: r.timestamp,
-        note: `state from 7 days back is not served by this RPC (${firstError}); narrower window`,
-      };
-    } catch {}
-  }
-  return { ok: false, note: `the RPC serves no past state (${firstError})` };
+  const out = await readPastWindow({
+    client: ctx.client,
+    chainId: ctx.chainId,
+    head: { number: ctx.blockNumber, timestamp: ctx.blockTimestamp },
+    windowSeconds,
+    read: (block) => readAt(ctx.client, multicall3, block, addReads),
+  });
+  if (!out.ok) return { ok: false, note: out.note };
+  return {
+    ok: true,
+    value: out.value.value,
+    block: out.block,
+    timestamp: out.value.timestamp,
+    note: out.note,
+  };
 }
 
 /** `Nd` / `Nh` for a measured window. */

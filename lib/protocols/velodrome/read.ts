@@ -1,6 +1,6 @@
 import { type Address, zeroAddress } from 'viem';
-import { Batch, call, errorMessage, multicall3Abi, type Result } from '../../chains/multicall';
-import { CHAINS, type ChainId } from '../../chains/registry';
+import { Batch, call, multicall3Abi, type Result } from '../../chains/multicall';
+import { CHAINS } from '../../chains/registry';
 import { formatUsd } from '../../format/index';
 import type { AssetAmount, ChainReadContext, Position, YieldEstimate } from '../../portfolio/types';
 import { assetAmount } from '../../portfolio/value';
@@ -9,7 +9,7 @@ import { priceKey } from '../../prices/book';
 import type { PriceReading } from '../../prices/types';
 import { addMetadataReads } from '../../tokens/metadata';
 import type { TokenMetadata } from '../../tokens/types';
-import { type BlockPoint, estimateBlockAt, type LocateResult, locateBlock } from '../uniswap-v3/history';
+import { readPastWindow } from '../past-window';
 import { annualise, formatWindow } from '../uniswap-v3/math';
 import type { PoolToken } from '../uniswap-v3/types';
 import {
@@ -43,8 +43,6 @@ import {
 export const MAX_POOLS = 5_000;
 export const MAX_LOCKS = 100;
 export const WINDOW_SECONDS = 7 * 86_400;
-const FALLBACK_WINDOWS_SECONDS = [86_400, 3_600] as const;
-const GUESS_SECONDS_PER_BLOCK: Record<ChainId, number> = { 10: 2, 42161: 0.25, 324: 1 };
 
 export interface VelodromeReadOptions {
   windowSeconds?: number;
@@ -132,50 +130,20 @@ async function readPastIndexes(
   return { block, timestamp, indexes };
 }
 
-/** Fee indexes about `windowSeconds` back; narrower windows when the RPC cannot serve that state. */
+/** Fee indexes about `windowSeconds` back (round 2, `past-window.ts`: 7d, 1d and 1h together, the widest served). */
 async function pastIndexes(
   ctx: ChainReadContext,
   pools: readonly Address[],
-  located: Result<LocateResult>,
   windowSeconds: number,
 ): Promise<PastOutcome> {
-  if (!located.ok) return { ok: false, note: `past blocks unreadable: ${located.error}` };
-  const best = located.value.best;
-  if (!best) return { ok: false, note: 'no block before the read block' };
-  try {
-    const past = await readPastIndexes(ctx, pools, best.number);
-    const short = ctx.blockTimestamp - past.timestamp < BigInt(windowSeconds) / 2n;
-    return {
-      ok: true,
-      past: {
-        ...past,
-        note: short ? `the chain has no block ${formatWindow(BigInt(windowSeconds))} back` : null,
-      },
-    };
-  } catch (error) {
-    const first = errorMessage(error);
-    for (const w of FALLBACK_WINDOWS_SECONDS.filter((s) => s < windowSeconds)) {
-      const block = estimateBlockAt(
-        located.value.points,
-        ctx.blockTimestamp - BigInt(w),
-        GUESS_SECONDS_PER_BLOCK[ctx.chainId],
-      );
-      if (block >= ctx.blockNumber) continue;
-      try {
-        const past = await readPastIndexes(ctx, pools, block);
-        return {
-          ok: true,
-          past: {
-            ...past,
-            note: `state from ${formatWindow(BigInt(windowSeconds))} back not served (${first}); narrower window`,
-          },
-        };
-      } catch {
-        // try the next, narrower window
-      }
-    }
-    return { ok: false, note: `the RPC serves no past state (${first})` };
-  }
+  const out = await readPastWindow({
+    client: ctx.client,
+    chainId: ctx.chainId,
+    head: { number: ctx.blockNumber, timestamp: ctx.blockTimestamp },
+    windowSeconds,
+    read: (block) => readPastIndexes(ctx, pools, block),
+  });
+  return out.ok ? { ok: true, past: { ...out.value, note: out.note } } : { ok: false, note: out.note };
 }
 
 const token = (m: TokenMetadata): PoolToken => ({
@@ -216,30 +184,12 @@ export async function readVelodrome(
   d: VelodromeDeployment,
   options: VelodromeReadOptions = {},
 ): Promise<Position[]> {
-  const { client, chainId, owner, blockNumber, blockTimestamp } = ctx;
+  const { client, chainId, owner, blockNumber } = ctx;
   const multicall3 = CHAINS[chainId].multicall3;
   const at = { multicall3, blockNumber };
   const windowSeconds = options.windowSeconds ?? WINDOW_SECONDS;
   const id = (x: string) => `${chainId}:${VELODROME_ID}:${x}`;
-  const head: BlockPoint = { number: blockNumber, timestamp: blockTimestamp };
-
-  let searching = true;
-  const search: Promise<Result<LocateResult>> = locateBlock(
-    async (n) => (await client.getBlock({ blockNumber: n })).timestamp,
-    {
-      head,
-      targetTimestamp: blockTimestamp - BigInt(windowSeconds),
-      guessSecondsPerBlock: GUESS_SECONDS_PER_BLOCK[chainId],
-      toleranceSeconds: BigInt(Math.max(60, Math.floor(windowSeconds / 500))),
-      maxRounds: 4,
-      isCancelled: () => !searching,
-    },
-  ).then(
-    (value) => ({ ok: true as const, value }),
-    (error: unknown) => ({ ok: false as const, error: errorMessage(error) }),
-  );
-
-  try {
+  {
     const notices: Position[] = [];
     const notice = (key: string, label: string, warning: string, kind: Position['kind'] = 'liquidity') =>
       notices.push({
@@ -339,7 +289,7 @@ export async function readVelodrome(
     const pastPromise: Promise<PastOutcome> =
       pastPools.length === 0
         ? Promise.resolve({ ok: false, note: 'no unstaked LP' })
-        : search.then((located) => pastIndexes(ctx, pastPools, located, windowSeconds));
+        : pastIndexes(ctx, pastPools, windowSeconds);
 
     // Level 4: staked balances.
     const l4 = new Batch();
@@ -609,9 +559,6 @@ export async function readVelodrome(
       );
     }
     return [...positions, ...notices];
-  } finally {
-    searching = false;
-    await search;
   }
 }
 

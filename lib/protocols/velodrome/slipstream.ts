@@ -28,7 +28,6 @@ import {
   type PastOutcome,
   type PoolSnapshot,
   pastSnapshot,
-  startWindowSearch,
   type V3PoolLayout,
   windowFees,
 } from '../uniswap-v3/pool-state';
@@ -161,9 +160,7 @@ export async function readSlipstream(
       warning,
     });
 
-  const search = startWindowSearch(client, chainId, head, windowSeconds);
-
-  try {
+  {
     // Level 1.
     const l1 = new Batch();
     const countRead = l1.add(call(s.positionManager, clPositionManagerAbi, 'balanceOf', [owner]));
@@ -342,17 +339,7 @@ export async function readSlipstream(
       run(l5, ctx),
       pastTicksByPool.size === 0
         ? Promise.resolve<PastOutcome>({ ok: false, note: 'no open unstaked position' })
-        : search.result.then((located) =>
-            pastSnapshot(
-              client,
-              chainId,
-              pastTicksByPool,
-              located,
-              head,
-              windowSeconds,
-              SLIPSTREAM_POOL_LAYOUT,
-            ),
-          ),
+        : pastSnapshot(client, chainId, pastTicksByPool, head, windowSeconds, SLIPSTREAM_POOL_LAYOUT),
     ]);
     const now = current();
 
@@ -419,9 +406,6 @@ export async function readSlipstream(
       );
     }
     return [...positions, ...notices];
-  } finally {
-    search.cancel();
-    await search.result;
   }
 }
 
