@@ -45,7 +45,40 @@ export interface CompiledLens {
 /** One module's part of round 1. */
 export type RoundOneJob =
   | { label: string; calls: readonly Call<unknown>[] }
-  | { label: string; lens: CompiledLens; input: Hex };
+  | {
+      label: string;
+      lens: CompiledLens;
+      input: Hex;
+      /** About how many calls the lens will make (it decides how jobs are split into chunks); default 50. */
+      weight?: number;
+    };
+
+/**
+ * Calls per `eth_call` before round 1 is split into chunks, sent together (one JSON-RPC batch): about what a
+ * 50M-gas cap (geth's `--rpc.gascap`, rpc-facts.md §4) holds at ~10k gas a recorded call, with room to spare.
+ */
+export const MAX_CHUNK_WEIGHT = 2_500;
+
+const weightOf = (job: RoundOneJob) => ('calls' in job ? job.calls.length : (job.weight ?? 50));
+
+/** Jobs in order, cut into chunks of at most `max` weight (a heavier job is a chunk of its own). */
+export function chunkJobs(jobs: readonly RoundOneJob[], max: number): RoundOneJob[][] {
+  const chunks: RoundOneJob[][] = [];
+  let current: RoundOneJob[] = [];
+  let weight = 0;
+  for (const job of jobs) {
+    const w = weightOf(job);
+    if (current.length > 0 && weight + w > max) {
+      chunks.push(current);
+      current = [];
+      weight = 0;
+    }
+    current.push(job);
+    weight += w;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
 
 export interface RoundOneResult {
   path: ReadPath;
@@ -200,6 +233,54 @@ function tooLarge(error: unknown): boolean {
 }
 
 /**
+ * Round 1 in chunks sent together. Each chunk names the block it read; chunks that disagree (a load
+ * balancer's nodes one block apart) are read again at the lowest, in one more request (counted), so every
+ * answer is of one block.
+ */
+async function chunked(
+  client: ReadClient,
+  chainId: ChainId,
+  jobs: readonly RoundOneJob[],
+  options: RoundOneOptions,
+  run: typeof viaOverride,
+): Promise<{ outcome: Outcome; requests: number }> {
+  const chunks = chunkJobs(jobs, options.maxChunkWeight ?? MAX_CHUNK_WEIGHT);
+  const outcomes = await Promise.all(chunks.map((c) => run(client, chainId, c, options.blockNumber)));
+  let requests = 1;
+  let lowest = outcomes[0]?.blockNumber ?? 0n;
+  for (const o of outcomes) if (o.blockNumber < lowest) lowest = o.blockNumber;
+  const late = outcomes.map((o, i) => (o.blockNumber === lowest ? -1 : i)).filter((i) => i >= 0);
+  if (late.length > 0) {
+    requests += 1;
+    const again = await Promise.all(late.map((i) => run(client, chainId, chunks[i] ?? [], lowest)));
+    late.forEach((i, j) => {
+      const o = again[j];
+      if (o) outcomes[i] = o;
+    });
+    const still = outcomes.find((o) => o.blockNumber !== lowest);
+    if (still)
+      throw new Error(`round 1's chunks read blocks ${lowest} and ${still.blockNumber}, even when pinned`);
+  }
+  const first = outcomes[0];
+  if (!first) throw new Error('round 1 had no chunk');
+  return {
+    outcome: {
+      blockNumber: lowest,
+      timestamp: outcomes.find((o) => o.blockNumber === lowest)?.timestamp ?? first.timestamp,
+      ok: outcomes.flatMap((o) => o.ok),
+      outputs: outcomes.flatMap((o) => o.outputs),
+    },
+    requests,
+  };
+}
+
+export interface RoundOneOptions {
+  blockNumber?: bigint;
+  /** Weight per chunk (tests force several chunks with a small one). */
+  maxChunkWeight?: number;
+}
+
+/**
  * Runs round 1 and primes its answers for `client` at the block it read. Returns the `multicall-levels`
  * path (no block, nothing primed) where neither path works; throws when the RPC itself fails.
  */
@@ -207,7 +288,7 @@ export async function runRoundOne(
   client: ReadClient,
   chainId: ChainId,
   jobs: readonly RoundOneJob[],
-  options: { blockNumber?: bigint } = {},
+  options: RoundOneOptions = {},
 ): Promise<RoundOneResult | { path: 'multicall-levels'; note: string }> {
   const notes: string[] = [];
   const known = pathOf.get(client);
@@ -219,12 +300,12 @@ export async function runRoundOne(
     if (known === 'multicall-levels') break;
     if (known === 'deployless' && path === 'state-override') continue;
     try {
-      const outcome = await run(client, chainId, jobs, options.blockNumber);
+      const { outcome, requests } = await chunked(client, chainId, jobs, options, run);
       if (!known) pathOf.set(client, path);
       return {
         path,
         ...prime(client, jobs, outcome),
-        requests: 1,
+        requests,
         note: notes.length > 0 ? notes.join('; ') : null,
       };
     } catch (error) {
