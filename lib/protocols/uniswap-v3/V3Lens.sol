@@ -55,6 +55,9 @@ contract V3Lens is ILens {
     bytes32 private constant ZKSYNC_CREATE2_PREFIX = keccak256("zksyncCreate2");
     bytes32 private constant EMPTY_INPUT_HASH = keccak256("");
     int256 private constant MAX_TICK = 887272;
+    /// Gas kept for returning what was read (at most one position's reads, then the records' encoding).
+    uint256 private constant RESERVE_GAS = 1_000_000;
+    uint256 private constant RESERVE_PER_RECORD = 4_000;
 
     struct Seen {
         uint256[] slots;
@@ -80,6 +83,8 @@ contract V3Lens is ILens {
         // Per position at most: id, position, pool lookup, pool, 2 ticks, 2 tokens, 2 balances.
         Seen memory seen = Seen(new uint256[](tableSize(m * 10)));
         for (uint256 i = p.start; i < end; i++) {
+            // Out of gas, stop with what was read (returning it costs gas too): the reader reads the rest.
+            if (gasleft() < RESERVE_GAS + log.length * RESERVE_PER_RECORD) break;
             (bool ok, Pos memory pos) = position(log, p, i);
             if (!ok) continue;
             address pool = poolOf(log, seen, p, pos);
