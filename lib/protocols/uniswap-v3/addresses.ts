@@ -132,7 +132,14 @@ export function sortTokens(a: Address, b: Address): [Address, Address] {
 const ZKSYNC_CREATE2_PREFIX = keccak256(stringToHex('zksyncCreate2'));
 const EMPTY_INPUT_HASH = keccak256('0x');
 
-/** The pool of (tokenA, tokenB, fee) of a factory, as PoolAddress.computeAddress derives it. */
+/** Pools already derived, by (factory, derivation, tokens, fee): a big account has many positions per pool. */
+const derivedPools = new Map<string, Address>();
+const MAX_DERIVED_POOLS = 10_000;
+
+/**
+ * The pool of (tokenA, tokenB, fee) of a factory, as PoolAddress.computeAddress derives it (each distinct
+ * pool hashed once: the keccaks were a hot spot of a 500-position read).
+ */
 export function poolAddress(
   factory: Address,
   derivation: PoolDerivation,
@@ -141,6 +148,23 @@ export function poolAddress(
   fee: number,
 ): Address {
   const [token0, token1] = sortTokens(tokenA, tokenB);
+  const hash = derivation.kind === 'create2' ? derivation.initCodeHash : derivation.bytecodeHash;
+  const key = `${factory}:${derivation.kind}:${hash}:${token0}:${token1}:${fee}`.toLowerCase();
+  const known = derivedPools.get(key);
+  if (known) return known;
+  const pool = derivePool(factory, derivation, token0, token1, fee);
+  if (derivedPools.size >= MAX_DERIVED_POOLS) derivedPools.clear();
+  derivedPools.set(key, pool);
+  return pool;
+}
+
+function derivePool(
+  factory: Address,
+  derivation: PoolDerivation,
+  token0: Address,
+  token1: Address,
+  fee: number,
+): Address {
   const salt = keccak256(
     encodeAbiParameters(
       [{ type: 'address' }, { type: 'address' }, { type: 'uint24' }],

@@ -3,7 +3,15 @@ import { defineModule, type RegisteredModule } from '../module';
 import { v3DeploymentSpec } from './addresses';
 import { checkV3Deployment } from './check';
 import { describeV3Position } from './format';
-import { readV3Positions, SUSHISWAP_V3, UNISWAP_V3, type V3ProtocolSpec, type V3ReadOptions } from './read';
+import { v3Lens } from './lens';
+import {
+  DEFAULT_MAX_POSITIONS,
+  readV3Positions,
+  SUSHISWAP_V3,
+  UNISWAP_V3,
+  type V3ProtocolSpec,
+  type V3ReadOptions,
+} from './read';
 import type { UniswapV3PositionDetails } from './types';
 
 /** Details of a position in any V3-style deployment (Uniswap, SushiSwap; Slipstream reuses the math). */
@@ -19,6 +27,8 @@ export function v3Module(spec: V3ProtocolSpec, order: number, options: V3ReadOpt
     order,
     kinds: ['liquidity'],
     deployment: v3DeploymentSpec(spec.manifestPrefix, spec.mainnet),
+    lens: (ctx, deployment) =>
+      v3Lens(ctx, spec.id, deployment, options.maxPositions ?? DEFAULT_MAX_POSITIONS),
     read: async (ctx, deployment) => ({
       positions: await readV3Positions(ctx, spec.id, deployment, options),
     }),

@@ -9,6 +9,7 @@ import type { TokenMetadata } from '../../tokens/types';
 import { positionManagerAbi } from './abi';
 import { poolAddress, SUSHISWAP_V3_MAINNET, UNISWAP_V3_MAINNET, type V3Deployment } from './addresses';
 import type { BlockPoint } from './history';
+import { rememberPositionCount } from './lens';
 import {
   annualise,
   type Fraction,
@@ -130,6 +131,7 @@ export async function readV3Positions(
     await l1.execute(client, at);
     const count = countRead();
     if (!count.ok) throw new Error(`position manager ${npm}: ${count.error}`);
+    rememberPositionCount(chainId, npm, owner, count.value);
     if (count.value === 0n) return [];
     const n = count.value < maxPositions ? count.value : maxPositions;
 

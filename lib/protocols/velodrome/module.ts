@@ -6,6 +6,7 @@ import { checkVelodrome } from './check';
 import { velodromeLines } from './format';
 import { readVelodrome } from './read';
 import { readSlipstream } from './slipstream';
+import { slipstreamLens } from './slipstream-lens';
 import { VELODROME_ID } from './types';
 
 /** Velodrome (Optimism): V2 pools and Slipstream positions, unstaked and staked in gauges, and veVELO locks. */
@@ -15,6 +16,7 @@ export const velodromeModule = defineModule({
   order: 30,
   kinds: ['liquidity', 'farming', 'lock'],
   deployment: velodromeDeploymentSpec,
+  lens: (ctx, deployment) => slipstreamLens(ctx, deployment),
   read: async (ctx, deployment) => {
     const { slipstream } = deployment;
     // Slipstream is read beside V2 (concurrently); its failure is said on one item while V2 renders.
