@@ -49,15 +49,16 @@ export type RoundOneJob =
       label: string;
       lens: CompiledLens;
       input: Hex;
-      /** About how many calls the lens will make (it decides how jobs are split into chunks); default 50. */
+      /** About the gas it will use, in units of 10,000 (it decides how jobs are split into chunks); default 50. */
       weight?: number;
     };
 
 /**
- * Calls per `eth_call` before round 1 is split into chunks, sent together (one JSON-RPC batch): about what a
- * 50M-gas cap (geth's `--rpc.gascap`, rpc-facts.md §4) holds at ~10k gas a recorded call, with room to spare.
+ * Weight (gas / 10,000; a plain recorded call counts 1) per `eth_call` before round 1 is split into chunks,
+ * sent together (one JSON-RPC batch): 20M gas, well inside geth's 50M `--rpc.gascap` (rpc-facts.md §4) and
+ * anvil's 30M block gas limit, which it applies to calls.
  */
-export const MAX_CHUNK_WEIGHT = 2_500;
+export const MAX_CHUNK_WEIGHT = 2_000;
 
 const weightOf = (job: RoundOneJob) => ('calls' in job ? job.calls.length : (job.weight ?? 50));
 

@@ -68,6 +68,8 @@ export function v3LensJobs(chainId: number, spec: V3LensSpec): RoundOneJob[] {
   return Array.from({ length: Number(ranges) }, (_, i) => ({
     label: ranges === 1n ? spec.label : `${spec.label} (positions ${BigInt(i) * per}–)`,
     lens: V3Lens,
+    // ~65k gas a position (measured, see above), in round 1's units of 10k gas.
+    weight: POSITIONS_PER_JOB * 7,
     input: encodeAbiParameters(inputParams, [
       {
         positionManager: spec.positionManager,
