@@ -25,17 +25,33 @@ describe.each(VAULT_CHAINS)('vaults round 1 on chain %i', (chainId) => {
     found: (c) => c.positions.some(isVault(chainId)),
   });
 
-  // A curated vault added again by the user, read for an account holding none of it: every vault shows.
-  const curated = Object.entries(manifest.chains[`${chainId}`].contracts)
+  // The same vaults as user entries, read through a profile that knows none of them.
+  const contracts = manifest.chains[`${chainId}`].contracts;
+  const curated = Object.entries(contracts)
     .filter(([name]) => name.startsWith('Vault.'))
     .map(([, a]) => a);
-  lensCases(manifest, network, 'user-added, trader', {
-    chainId,
-    module: vaultsModule,
-    owner: manifest.accounts.trader as Address,
-    userEntries: { [VAULTS_ID]: curated },
-    found: (c) => c.positions.filter(isVault(chainId)).length === curated.length,
-  });
+  const unknownNetwork = {
+    ...network,
+    chains: {
+      ...network.chains,
+      [chainId]: {
+        ...network.chains[chainId],
+        contracts: Object.fromEntries(Object.entries(contracts).filter(([n]) => !n.startsWith('Vault.'))),
+      },
+    },
+  };
+  for (const [role, owner] of [
+    ['demo', demo],
+    ['trader (no shares)', manifest.accounts.trader as Address],
+  ] as const) {
+    lensCases(manifest, unknownNetwork, `user-added, ${role}`, {
+      chainId,
+      module: vaultsModule,
+      owner,
+      userEntries: { [VAULTS_ID]: curated },
+      found: (c) => c.positions.filter(isVault(chainId)).length === curated.length,
+    });
+  }
 
   it('bad input: user-added addresses that are no vault (a token, no contract) are recorded and reported as before', async () => {
     const usdc = manifest.chains[`${chainId}`].tokens.USDC as Address;
