@@ -3,6 +3,7 @@ import type { Position, ProtocolSummary } from '../../portfolio/types';
 import { defineModule, type RegisteredModule } from '../module';
 import { AAVE_V3_DEPLOYMENT, type AaveV3Market } from './addresses';
 import { checkAaveV3Market } from './check';
+import { aaveV3Lens } from './lens';
 import { readAaveV3 } from './read';
 import { AAVE_V3_ID, type AaveV3PositionDetails, type AaveV3Summary } from './types';
 import { aaveV3SummaryLines } from './view';
@@ -23,6 +24,7 @@ export function aaveV3ModuleFor(deployment: DeploymentSpec<AaveV3Market>): Regis
     order: 30,
     kinds: ['supply', 'borrow', 'farming'],
     deployment,
+    lens: aaveV3Lens,
     read: readAaveV3,
     summaryLines: (s) => (isAaveV3Summary(s) ? aaveV3SummaryLines(s) : []),
     check: checkAaveV3Market,

@@ -724,18 +724,17 @@ describe('bad input', () => {
 });
 
 describe('round trips', () => {
-  it('one multicall for the market (plus one for incentives where they exist), pinned to the chain’s block', async () => {
+  it('one request for the whole read, the market’s every level included (round 1, lens.ts), on both paths', async () => {
     const count = async (id: ChainId, reader: RegisteredModule) => {
       const before = requests.count;
       await readAave(id, account('demo'), reader);
       return requests.count - before;
     };
-    // Block number and the wallet/prices multicall come first (2), then Aave.
-    expect(await count(42161, aaveV3Module)).toBe(3);
-    expect(await count(324, aaveV3Module)).toBe(3);
-    expect(await count(10, aaveV3Module)).toBe(4);
-    expect(await count(42161, poolPathReader)).toBe(4);
-    expect(await count(10, poolPathReader)).toBe(5);
+    // The block, the wallet and prices and every Aave level (incentives, reserve by reserve) in one eth_call.
+    for (const id of CHAIN_IDS) {
+      expect(await count(id, aaveV3Module)).toBe(1);
+      expect(await count(id, poolPathReader)).toBe(1);
+    }
   });
 });
 

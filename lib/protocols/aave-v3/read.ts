@@ -615,6 +615,28 @@ function accountHealth(result: Result<readonly [bigint, bigint, bigint, bigint, 
   };
 }
 
+/** The first level, known before any block (round 1 hands the same calls to its lens: `lens.ts`). */
+export function addAaveFirstLevel(batch: Batch, market: AaveV3Market, owner: Address) {
+  const accountRead = batch.add(call(market.pool, poolAbi, 'getUserAccountData', [owner]));
+  const listRead = batch.add(call(market.pool, poolAbi, 'getReservesList'));
+  const eModeRead = batch.add(call(market.pool, poolAbi, 'getUserEMode', [owner]));
+  const baseUnitRead = batch.add(call(market.oracle, aaveOracleAbi, 'BASE_CURRENCY_UNIT'));
+  const baseCurrencyRead = batch.add(call(market.oracle, aaveOracleAbi, 'BASE_CURRENCY'));
+  const ui = market.uiPoolDataProvider;
+  const lens: Lens | null = ui
+    ? {
+        reserves: batch.add(call(ui, uiPoolDataProviderAbi, 'getReservesData', [market.addressesProvider])),
+        user: batch.add(
+          call(ui, uiPoolDataProviderAbi, 'getUserReservesData', [market.addressesProvider, owner]),
+        ),
+      }
+    : null;
+  const rewardsListRead = market.rewardsController
+    ? batch.add(call(market.rewardsController, rewardsControllerAbi, 'getRewardsList'))
+    : null;
+  return { accountRead, listRead, eModeRead, baseUnitRead, baseCurrencyRead, lens, rewardsListRead };
+}
+
 /**
  * Reads the account's Aave V3 positions on one chain at `ctx.blockNumber`. Round trips: one multicall
  * with the lens (every reserve, the account's reserves), `getUserAccountData` and the rewards list;
@@ -626,23 +648,8 @@ export async function readAaveV3(ctx: ChainReadContext, market: AaveV3Market): P
   const owner = ctx.owner;
 
   const first = new Batch();
-  const accountRead = first.add(call(market.pool, poolAbi, 'getUserAccountData', [owner]));
-  const listRead = first.add(call(market.pool, poolAbi, 'getReservesList'));
-  const eModeRead = first.add(call(market.pool, poolAbi, 'getUserEMode', [owner]));
-  const baseUnitRead = first.add(call(market.oracle, aaveOracleAbi, 'BASE_CURRENCY_UNIT'));
-  const baseCurrencyRead = first.add(call(market.oracle, aaveOracleAbi, 'BASE_CURRENCY'));
-  const ui = market.uiPoolDataProvider;
-  const lens: Lens | null = ui
-    ? {
-        reserves: first.add(call(ui, uiPoolDataProviderAbi, 'getReservesData', [market.addressesProvider])),
-        user: first.add(
-          call(ui, uiPoolDataProviderAbi, 'getUserReservesData', [market.addressesProvider, owner]),
-        ),
-      }
-    : null;
-  const rewardsListRead = market.rewardsController
-    ? first.add(call(market.rewardsController, rewardsControllerAbi, 'getRewardsList'))
-    : null;
+  const { accountRead, listRead, eModeRead, baseUnitRead, baseCurrencyRead, lens, rewardsListRead } =
+    addAaveFirstLevel(first, market, owner);
   await execute(first);
 
   // Reserves and balances: from the lens when it answered, else reserve by reserve.

@@ -2,6 +2,7 @@ import type { DeploymentSpec } from '../../chains/network';
 import { defineModule, type RegisteredModule } from '../module';
 import { GMX_DEPLOYMENT, type GmxDeployment } from './addresses';
 import { checkGmx } from './check';
+import { gmxLens } from './lens';
 import { readGmx } from './read';
 import { GMX_ID } from './types';
 import { gmxPositionLines } from './view';
@@ -16,6 +17,7 @@ export function gmxModuleFor(deployment: DeploymentSpec<GmxDeployment>): Registe
     order: 40,
     kinds: ['staking', 'vesting'],
     deployment,
+    lens: gmxLens,
     read: readGmx,
     positionLines: gmxPositionLines,
     check: checkGmx,

@@ -64,18 +64,10 @@ function value<T>(r: Result<T>, what: string, problems: string[]): T | null {
 }
 
 /**
- * Reads an account's GMX staking on one chain, pinned to the read block, in two levels: one multicall for
- * every tracker (reward token, rate, supply, the account's stake and claimable), the vester, the staked
- * balances and GLP's price inputs; then one for the metadata of reward tokens the deployment does not
- * name (the fee tracker's reward token is read, never assumed to be WETH). A tracker that cannot be read,
- * has zero supply or pays an unpriced token is named in the position's warning and its rate is unknown;
- * the rest renders.
+ * The first level, known before any block (round 1 hands the same calls in: `lens.ts`): every tracker,
+ * the staked balances, the vester and GLP's price inputs.
  */
-export async function readGmx(ctx: ChainReadContext, d: GmxDeployment): Promise<ProtocolReadResult> {
-  const { owner, blockNumber, client } = ctx;
-  const multicall3 = CHAINS[ctx.chainId].multicall3;
-  const batch = new Batch();
-
+export function addGmxFirstLevel(batch: Batch, d: GmxDeployment, owner: Address) {
   const gmxTrackers: TrackerSpec[] = [
     { name: 'StakedGmxTracker', address: d.stakedGmxTracker, side: 'reward' },
     { name: 'BonusGmxTracker', address: d.bonusGmxTracker, side: 'points' },
@@ -120,6 +112,23 @@ export async function readGmx(ctx: ChainReadContext, d: GmxDeployment): Promise<
         supply: batch.add(call(d.glp.token, erc20SupplyAbi, 'totalSupply')),
       }
     : null;
+
+  return { gmxRaw, stakedGmx, stakedEsGmx, stakedMp, vester, glp };
+}
+
+/**
+ * Reads an account's GMX staking on one chain, pinned to the read block, in two levels: one multicall for
+ * every tracker (reward token, rate, supply, the account's stake and claimable), the vester, the staked
+ * balances and GLP's price inputs; then one for the metadata of reward tokens the deployment does not
+ * name (the fee tracker's reward token is read, never assumed to be WETH). A tracker that cannot be read,
+ * has zero supply or pays an unpriced token is named in the position's warning and its rate is unknown;
+ * the rest renders.
+ */
+export async function readGmx(ctx: ChainReadContext, d: GmxDeployment): Promise<ProtocolReadResult> {
+  const { owner, blockNumber, client } = ctx;
+  const multicall3 = CHAINS[ctx.chainId].multicall3;
+  const batch = new Batch();
+  const { gmxRaw, stakedGmx, stakedEsGmx, stakedMp, vester, glp } = addGmxFirstLevel(batch, d, owner);
 
   await batch.execute(client, { multicall3, blockNumber });
 

@@ -2,6 +2,7 @@ import type { DeploymentSpec } from '../../chains/network';
 import { defineModule, type RegisteredModule } from '../module';
 import { GOVERNANCE_DEPLOYMENT, type GovernanceDeployment } from './addresses';
 import { checkGovernance } from './check';
+import { governanceLens } from './lens';
 import { readGovernance } from './read';
 import { GOVERNANCE_ID } from './types';
 import { governanceLines } from './view';
@@ -16,6 +17,7 @@ export function governanceModuleFor(deployment: DeploymentSpec<GovernanceDeploym
     order: 90,
     kinds: ['voting'],
     deployment,
+    lens: governanceLens,
     read: readGovernance,
     positionLines: governanceLines,
     check: checkGovernance,

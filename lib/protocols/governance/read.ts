@@ -1,4 +1,4 @@
-import { getAddress, zeroAddress } from 'viem';
+import { type Address, getAddress, zeroAddress } from 'viem';
 import { Batch, call } from '../../chains/multicall';
 import { CHAINS } from '../../chains/registry';
 import { formatAmount } from '../../format/index';
@@ -10,6 +10,17 @@ import type { GovernanceDeployment } from './addresses';
 import { type DelegationStatus, GOVERNANCE_ID, type GovernanceDetails } from './types';
 
 export const DELEGATION_PAYS_NOTHING = 'delegation pays nothing: this is voting power, not income';
+
+/** The module's one level, known before any block (round 1 hands the same calls in: `lens.ts`). */
+export function addGovernanceReads(batch: Batch, d: GovernanceDeployment, owner: Address) {
+  return d.tokens.map((t) => ({
+    t,
+    balance: batch.add(call(t.token, votesAbi, 'balanceOf', [owner])),
+    decimals: batch.add(call(t.token, votesAbi, 'decimals')),
+    delegate: batch.add(call(t.token, votesAbi, 'delegates', [owner])),
+    votes: batch.add(call(t.token, votesAbi, 'getVotes', [owner])),
+  }));
+}
 
 /**
  * Reads the account's voting power on each voting token of the chain, in one multicall pinned to the
@@ -23,13 +34,7 @@ export async function readGovernance(
 ): Promise<ProtocolReadResult> {
   const { owner, blockNumber } = ctx;
   const batch = new Batch();
-  const reads = d.tokens.map((t) => ({
-    t,
-    balance: batch.add(call(t.token, votesAbi, 'balanceOf', [owner])),
-    decimals: batch.add(call(t.token, votesAbi, 'decimals')),
-    delegate: batch.add(call(t.token, votesAbi, 'delegates', [owner])),
-    votes: batch.add(call(t.token, votesAbi, 'getVotes', [owner])),
-  }));
+  const reads = addGovernanceReads(batch, d, owner);
   await batch.execute(ctx.client, { multicall3: CHAINS[ctx.chainId].multicall3, blockNumber });
 
   const positions: Position[] = [];

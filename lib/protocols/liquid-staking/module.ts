@@ -1,6 +1,7 @@
 import { defineModule } from '../module';
 import { LIQUID_STAKING_DEPLOYMENT } from './addresses';
 import { checkLiquidStaking } from './check';
+import { liquidStakingLens } from './lens';
 import { readLiquidStaking } from './read';
 import { isLiquidStakingSummary, LIQUID_STAKING_ID } from './types';
 import { liquidStakingSummaryLines } from './view';
@@ -11,6 +12,7 @@ export const liquidStakingModule = defineModule({
   order: 50,
   kinds: ['staking'],
   deployment: LIQUID_STAKING_DEPLOYMENT,
+  lens: liquidStakingLens,
   read: (ctx, d) => readLiquidStaking(ctx, d),
   summaryLines: (s) => (isLiquidStakingSummary(s) ? liquidStakingSummaryLines(s) : []),
   check: checkLiquidStaking,

@@ -17,7 +17,7 @@ import {
 
 type RoundTuple = readonly [bigint, bigint, bigint, bigint, bigint];
 
-interface Lst {
+export interface Lst {
   symbol: string;
   token: Address;
   rate: FeedSpec;
@@ -32,6 +32,14 @@ export function chainLsts(ctx: Pick<ChainReadContext, 'deployment'>): Lst[] {
     const f = exchangeRateFeeds(t.price);
     return f ? [{ symbol: t.symbol, token: t.address, rate: f.rate, underlying: f.underlying }] : [];
   });
+}
+
+/** The current-block level, known before any block (round 1 hands the same calls in: `lens.ts`). */
+export function addRateReads(batch: Batch, lsts: readonly Lst[]) {
+  return lsts.map((l) => ({
+    round: batch.add(call(l.rate.address, aggregatorV3Abi, 'latestRoundData')),
+    decimals: batch.add(call(l.rate.address, aggregatorV3Abi, 'decimals')),
+  }));
 }
 
 /**
@@ -59,10 +67,7 @@ export async function readLiquidStaking(
   const multicall3 = CHAINS[chainId].multicall3;
 
   const batch = new Batch();
-  const reads = lsts.map((l) => ({
-    round: batch.add(call(l.rate.address, aggregatorV3Abi, 'latestRoundData')),
-    decimals: batch.add(call(l.rate.address, aggregatorV3Abi, 'decimals')),
-  }));
+  const reads = addRateReads(batch, lsts);
   const [, past] = await Promise.all([
     batch.execute(client, { multicall3, blockNumber }),
     readPastWindow({

@@ -2,6 +2,7 @@ import type { Address } from 'viem';
 import { formatAmount, formatPercent, formatUsd } from '../../format/index';
 import type { Position, ProtocolSummary } from '../../portfolio/types';
 import { defineModule } from '../module';
+import { stakingRewardsLens } from './lens';
 import { readStakingRewards, type StakingRewardsDeployment } from './read';
 import {
   type FarmInfo,
@@ -57,6 +58,7 @@ export const stakingRewardsModule = defineModule<StakingRewardsDeployment>({
     // No mainnet farm is listed (none is among the verified facts); user-added farms are read on every chain.
     mainnet: { 10: { farms: [] }, 42161: { farms: [] }, 324: { farms: [] } },
   },
+  lens: stakingRewardsLens,
   read: readStakingRewards,
   positionLines: (p) => {
     if (!isStakingRewardsDetails(p.details)) return [];

@@ -35,7 +35,7 @@ export interface StakingRewardsDeployment {
 /** User-added farms read per chain at most (Settings caps the list too). */
 export const MAX_USER_FARMS_READ = 20;
 
-interface FarmRequest {
+export interface FarmRequest {
   address: Address;
   origin: FarmOrigin;
   name: string | null;
@@ -58,6 +58,28 @@ export function farmRequests(deployment: StakingRewardsDeployment, user: readonl
   return out;
 }
 
+/** Level 1, known before any block (round 1 hands the same calls in: `lens.ts`): each farm's own views. */
+export function addFarmViews(batch: Batch, requests: readonly FarmRequest[], owner: Address) {
+  return requests.map((r) => ({
+    stakingToken: batch.add(call(r.address, stakingRewardsAbi, 'stakingToken')),
+    rewardsToken: batch.add(call(r.address, stakingRewardsAbi, 'rewardsToken')),
+    rewardRate: batch.add(call(r.address, stakingRewardsAbi, 'rewardRate')),
+    periodFinish: batch.add(call(r.address, stakingRewardsAbi, 'periodFinish')),
+    totalSupply: batch.add(call(r.address, stakingRewardsAbi, 'totalSupply')),
+    balance: batch.add(call(r.address, stakingRewardsAbi, 'balanceOf', [owner])),
+    earned: batch.add(call(r.address, stakingRewardsAbi, 'earned', [owner])),
+  }));
+}
+
+/** Level 2 on a staked token without a price of its own: whether it is a two-token pool (tokens, reserves). */
+export function addStakedPairReads(batch: Batch, token: Address) {
+  return {
+    t0: batch.add(call(token, pairAbi, 'token0')),
+    t1: batch.add(call(token, pairAbi, 'token1')),
+    snap: addPairSnapshotReads(batch, token),
+  };
+}
+
 const YEAR_SOURCE = 'rewardRate × seconds per year × reward price ÷ value staked in the whole farm';
 
 /**
@@ -78,15 +100,7 @@ export async function readStakingRewards(
   if (requests.length === 0) return { positions: [] };
 
   const l1 = new Batch();
-  const views = requests.map((r) => ({
-    stakingToken: l1.add(call(r.address, stakingRewardsAbi, 'stakingToken')),
-    rewardsToken: l1.add(call(r.address, stakingRewardsAbi, 'rewardsToken')),
-    rewardRate: l1.add(call(r.address, stakingRewardsAbi, 'rewardRate')),
-    periodFinish: l1.add(call(r.address, stakingRewardsAbi, 'periodFinish')),
-    totalSupply: l1.add(call(r.address, stakingRewardsAbi, 'totalSupply')),
-    balance: l1.add(call(r.address, stakingRewardsAbi, 'balanceOf', [owner])),
-    earned: l1.add(call(r.address, stakingRewardsAbi, 'earned', [owner])),
-  }));
+  const views = addFarmViews(l1, requests, owner);
   await l1.execute(client, at);
 
   type Raw = {
@@ -126,11 +140,7 @@ export async function readStakingRewards(
     }
     const st = r.value.stakingToken;
     if (!pairs.has(priceKey(st)) && prices.get(priceKey(st))?.status !== 'ok') {
-      pairs.set(priceKey(st), {
-        t0: l2.add(call(st, pairAbi, 'token0')),
-        t1: l2.add(call(st, pairAbi, 'token1')),
-        snap: addPairSnapshotReads(l2, st),
-      });
+      pairs.set(priceKey(st), addStakedPairReads(l2, st));
     }
   }
   const codes = new Map<number, Promise<string>>();

@@ -1,5 +1,6 @@
 import { defineModule } from '../module';
 import { VAULTS_DEPLOYMENT } from './addresses';
+import { vaultsLens } from './lens';
 import { readVaults } from './read';
 import { VAULTS_ID } from './types';
 import { vaultPositionLines } from './view';
@@ -10,6 +11,7 @@ export const vaultsModule = defineModule({
   order: 60,
   kinds: ['vault'],
   deployment: VAULTS_DEPLOYMENT,
+  lens: vaultsLens,
   read: (ctx, d) => readVaults(ctx, d),
   positionLines: vaultPositionLines,
 });

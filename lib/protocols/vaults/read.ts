@@ -24,7 +24,7 @@ import { VAULTS_ID, type VaultDetails, type VaultsDeployment } from './types';
  */
 export const PROBE_SHARES = 10n ** 24n;
 
-interface Target {
+export interface Target {
   vault: Address;
   userAdded: boolean;
 }
@@ -43,6 +43,18 @@ export function vaultTargets(deployment: VaultsDeployment, userEntries: readonly
     out.push({ vault: v, userAdded });
   }
   return out;
+}
+
+/** The first level, known before any block (round 1 hands the same calls in: `lens.ts`). */
+export function addVaultFirstLevel(batch: Batch, targets: readonly Target[], owner: Address) {
+  return targets.map((t) => ({
+    asset: batch.add(call(t.vault, erc4626Abi, 'asset')),
+    balance: batch.add(call(t.vault, erc4626Abi, 'balanceOf', [owner])),
+    totalSupply: batch.add(call(t.vault, erc4626Abi, 'totalSupply')),
+    totalAssets: batch.add(call(t.vault, erc4626Abi, 'totalAssets')),
+    price: batch.add(call(t.vault, erc4626Abi, 'convertToAssets', [PROBE_SHARES])),
+    meta: addMetadataReads(batch, t.vault),
+  }));
 }
 
 /**
@@ -78,14 +90,7 @@ export async function readVaults(
   });
 
   const l1 = new Batch();
-  const first = targets.map((t) => ({
-    asset: l1.add(call(t.vault, erc4626Abi, 'asset')),
-    balance: l1.add(call(t.vault, erc4626Abi, 'balanceOf', [owner])),
-    totalSupply: l1.add(call(t.vault, erc4626Abi, 'totalSupply')),
-    totalAssets: l1.add(call(t.vault, erc4626Abi, 'totalAssets')),
-    price: l1.add(call(t.vault, erc4626Abi, 'convertToAssets', [PROBE_SHARES])),
-    meta: addMetadataReads(l1, t.vault),
-  }));
+  const first = addVaultFirstLevel(l1, targets, owner);
   try {
     await l1.execute(client, at);
   } catch (error) {
