@@ -4,6 +4,7 @@ import { defineModule } from '../module';
 import { velodromeDeploymentSpec } from './addresses';
 import { checkVelodrome } from './check';
 import { velodromeLines } from './format';
+import { velodromeJobs } from './lens';
 import { readVelodrome } from './read';
 import { readSlipstream } from './slipstream';
 import { VELODROME_ID } from './types';
@@ -15,6 +16,8 @@ export const velodromeModule = defineModule({
   order: 30,
   kinds: ['liquidity', 'farming', 'lock'],
   deployment: velodromeDeploymentSpec,
+  // Round 1: V2 (velodromeJobs) and, beside it, Slipstream's jobs: `[...velodromeJobs(ctx, d), ...slipstreamJobs(ctx, d)]`.
+  lens: (ctx, d) => [...velodromeJobs(ctx, d)],
   read: async (ctx, deployment) => {
     const { slipstream } = deployment;
     // Slipstream is read beside V2 (concurrently); its failure is said on one item while V2 renders.
