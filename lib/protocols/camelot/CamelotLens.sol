@@ -23,8 +23,8 @@ interface ICamelotReads {
 /// `V2PairsLens` job): the Master's rates and NFT pools, the owner's spNFTs in each (ids, staking positions,
 /// pending rewards), the state of each staked LP token's pair and of GRAIL's pairs against priced tokens,
 /// and GRAIL's and xGRAIL's metadata.
-/// Input: abi.encode(address factory, address master, address grail, address xGrail, address owner,
-/// address[] quotes, uint256 maxPools, uint256 maxSpNfts).
+/// Input: abi.encode(In(address factory, address master, address grail, address xGrail, address owner,
+/// address[] quotes, uint256 maxPools, uint256 maxSpNfts, uint256 gasBudget)).
 contract CamelotLens is ILens {
     struct In {
         address factory;
@@ -35,17 +35,18 @@ contract CamelotLens is ILens {
         address[] quotes;
         uint256 maxPools;
         uint256 maxSpNfts;
+        /// In the input, the gas budget; once read, the `gasleft()` below which the lens stops.
+        uint256 floor;
     }
 
     function read(bytes calldata input) external view returns (Record[] memory) {
-        In memory p;
-        (p.factory, p.master, p.grail, p.xGrail, p.owner, p.quotes, p.maxPools, p.maxSpNfts) =
-            abi.decode(input, (address, address, address, address, address, address[], uint256, uint256));
+        In memory p = abi.decode(input, (In));
+        p.floor = V2Pairs.floorOf(p.floor);
         Recorder.Log memory log = Recorder.create(64);
         V2Pairs.Seen memory tokens = V2Pairs.seen(16);
         Recorder.call(log, p.master, abi.encodeCall(ICamelotReads.emissionRate, ()));
         Recorder.call(log, p.master, abi.encodeCall(ICamelotReads.totalAllocPoint, ()));
-        for (uint256 i = 0; i < p.quotes.length; i++) {
+        for (uint256 i = 0; i < p.quotes.length && gasleft() > p.floor; i++) {
             (bool ok, address pair) =
                 V2Pairs.addressCall(log, p.factory, abi.encodeCall(ICamelotReads.getPair, (p.grail, p.quotes[i])));
             if (ok && pair != address(0)) V2Pairs.state(log, tokens, pair, V2Pairs.CAMELOT);
@@ -55,9 +56,10 @@ contract CamelotLens is ILens {
             p.master,
             abi.encodeCall(ICamelotReads.poolsLength, ()),
             ICamelotReads.getPoolAddressByIndex.selector,
-            p.maxPools
+            p.maxPools,
+            p.floor
         );
-        for (uint256 i = 0; i < pools.length; i++) {
+        for (uint256 i = 0; i < pools.length && gasleft() > p.floor; i++) {
             nftPool(log, tokens, p, pools[i]);
         }
         V2Pairs.metadata(log, tokens, p.grail);
@@ -75,7 +77,7 @@ contract CamelotLens is ILens {
         if (count == 0 || !infoOk || info.length < 256) return;
         V2Pairs.state(log, tokens, address(uint160(abi.decode(info, (uint256)))), V2Pairs.CAMELOT);
         if (count > p.maxSpNfts) count = p.maxSpNfts;
-        for (uint256 i = 0; i < count; i++) {
+        for (uint256 i = 0; i < count && gasleft() > p.floor; i++) {
             (bool ok, bytes memory ret) =
                 Recorder.call(log, pool, abi.encodeCall(ICamelotReads.tokenOfOwnerByIndex, (p.owner, i)));
             if (!ok || ret.length < 32) continue;

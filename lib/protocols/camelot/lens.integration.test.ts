@@ -140,6 +140,35 @@ describe('camelot round 1', () => {
     );
   });
 
+  it('out of its gas budget the lens stops early; what it did not record is read by levels, same figures', async () => {
+    const at = await pinned();
+    const stingy = defineModule({
+      id: 'camelot',
+      name: 'Camelot (stingy lens)',
+      order: 30,
+      kinds: ['liquidity', 'farming'],
+      deployment: {
+        devnet: (contracts) => {
+          const [factory, master, grail, xGrail] = ['Factory', 'Master', 'GRAIL', 'xGRAIL'].map(
+            (n) => contracts[`Camelot.${n}`],
+          );
+          return factory && master && grail && xGrail ? { factory, master, grail, xGrail } : null;
+        },
+        mainnet: {},
+      },
+      lens: (ctx, d) => camelotJobs(ctx, d, 150_000n),
+      read: readCamelot,
+    });
+    const rc = client();
+    resetAnswerStats(rc.client);
+    const partial = await read(rc, [stingy], at);
+    const levels = await read(client({ override: true, deployless: true }), [stingy], at);
+    expect(partial.read?.path).toBe('state-override');
+    expect(answerStats(rc.client).hits).toBeGreaterThan(0);
+    expect(answerStats(rc.client).misses).toBeGreaterThan(0);
+    expect(partial.positions).toEqual(levels.positions);
+  });
+
   it('bad input: the zero-supply pair and the rest read as by levels; a factory that reverts fails the read the same way', async () => {
     const at = await pinned();
     const lens = await read(client(), [camelotModule], at);

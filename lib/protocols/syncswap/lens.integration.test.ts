@@ -139,6 +139,33 @@ describe('syncswap round 1', () => {
     );
   });
 
+  it('out of its gas budget the lens stops early; what it did not record is read by levels, same figures', async () => {
+    const at = await pinned();
+    const stingy = defineModule({
+      id: 'syncswap',
+      name: 'SyncSwap (stingy lens)',
+      order: 31,
+      kinds: ['liquidity'],
+      deployment: {
+        devnet: (contracts) => {
+          const poolMaster = contracts['SyncSwap.PoolMaster'];
+          return poolMaster ? { poolMaster } : null;
+        },
+        mainnet: {},
+      },
+      lens: (ctx, d) => syncswapJobs(ctx, d, 150_000n),
+      read: readSyncSwap,
+    });
+    const rc = client();
+    resetAnswerStats(rc.client);
+    const partial = await read(rc, [stingy], at);
+    const levels = await read(client({ override: true, deployless: true }), [stingy], at);
+    expect(partial.read?.path).toBe('state-override');
+    expect(answerStats(rc.client).hits).toBeGreaterThan(0);
+    expect(answerStats(rc.client).misses).toBeGreaterThan(0);
+    expect(partial.positions).toEqual(levels.positions);
+  });
+
   it('bad input: the hostile token’s pool warns as it does by levels; a registry that reverts fails the read the same way', async () => {
     const at = await pinned();
     const lens = await read(client(), [syncswapModule], at);

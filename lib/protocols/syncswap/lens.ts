@@ -1,7 +1,7 @@
 import { call } from '../../chains/multicall';
 import type { RoundOneJob } from '../../chains/round-one';
 import type { LensContext } from '../../portfolio/types';
-import { v2PairsJob } from '../v2-pairs/lens';
+import { LENS_GAS_BUDGET, v2PairsJob } from '../v2-pairs/lens';
 import { poolMasterAbi } from './abi';
 import { MAX_POOLS, type SyncSwapDeployment } from './read';
 
@@ -10,12 +10,16 @@ import { MAX_POOLS, type SyncSwapDeployment } from './read';
  * LP in each pool, and the held pools' state (poolType, precision multipliers) and token metadata: every
  * current-block call of `readSyncSwap`.
  */
-export function syncswapJobs(ctx: LensContext, d: SyncSwapDeployment): RoundOneJob[] {
+export function syncswapJobs(
+  ctx: LensContext,
+  d: SyncSwapDeployment,
+  gasBudget = LENS_GAS_BUDGET,
+): RoundOneJob[] {
   const registry = {
     address: d.poolMaster,
     lengthCall: call(d.poolMaster, poolMasterAbi, 'poolsLength').callData,
     itemAtZero: call(d.poolMaster, poolMasterAbi, 'pools', [0n]).callData,
     max: MAX_POOLS,
   };
-  return [v2PairsJob('syncswap: PoolMaster pools', registry, ctx.owner, 'syncswap')];
+  return [v2PairsJob('syncswap: PoolMaster pools', registry, ctx.owner, 'syncswap', gasBudget)];
 }

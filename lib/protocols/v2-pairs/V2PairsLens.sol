@@ -35,6 +35,14 @@ library V2Pairs {
     uint8 internal constant CAMELOT = 1;
     uint8 internal constant SYNCSWAP = 2;
 
+    /// The `gasleft()` below which a lens stops making calls: `budget` spent from now. A lens that stops
+    /// early returns what it recorded (every answer still true at the block); the reader sends the rest
+    /// as Multicall3 levels. So one huge registry cannot run the whole round 1 out of gas.
+    function floorOf(uint256 budget) internal view returns (uint256) {
+        uint256 g = gasleft();
+        return budget < g ? g - budget : 0;
+    }
+
     /// Addresses already handled (token metadata read once per token), in memory.
     struct Seen {
         address[] items;
@@ -80,13 +88,14 @@ library V2Pairs {
         address registry,
         bytes memory lengthCall,
         bytes4 atSelector,
-        uint256 max
+        uint256 max,
+        uint256 floor
     ) internal view returns (address[] memory items) {
         uint256 n = Recorder.word(log, registry, lengthCall);
         if (n > max) n = max;
         items = new address[](n);
         uint256 k = 0;
-        for (uint256 i = 0; i < n; i++) {
+        for (uint256 i = 0; i < n && gasleft() > floor; i++) {
             (bool ok, address item) = addressCall(log, registry, abi.encodeWithSelector(atSelector, i));
             if (ok) items[k++] = item;
         }
@@ -96,14 +105,14 @@ library V2Pairs {
     }
 
     /// `balanceOf(owner)` of every pool; the pools where it is above zero.
-    function held(Recorder.Log memory log, address[] memory pools, address owner)
+    function held(Recorder.Log memory log, address[] memory pools, address owner, uint256 floor)
         internal
         view
         returns (address[] memory out)
     {
         out = new address[](pools.length);
         uint256 k = 0;
-        for (uint256 i = 0; i < pools.length; i++) {
+        for (uint256 i = 0; i < pools.length && gasleft() > floor; i++) {
             if (Recorder.word(log, pools[i], abi.encodeCall(IPairReads.balanceOf, (owner))) > 0) out[k++] = pools[i];
         }
         assembly {
@@ -146,17 +155,32 @@ library V2Pairs {
 /// @notice The shared V2 lens: a registry's pool list (a factory's `allPairsLength`/`allPairs`, SyncSwap's
 /// PoolMaster `poolsLength`/`pools`), the owner's LP balance in every pool, and the state and token
 /// metadata of each pool held.
-/// Input: abi.encode(address registry, bytes lengthCall, bytes4 atSelector, uint256 max, address owner, uint8 flavor).
+/// Input: abi.encode(address registry, bytes lengthCall, bytes4 atSelector, uint256 max, address owner, uint8 flavor,
+/// uint256 gasBudget).
 contract V2PairsLens is ILens {
+    struct In {
+        address registry;
+        bytes lengthCall;
+        bytes4 atSelector;
+        uint256 max;
+        address owner;
+        uint8 flavor;
+        uint256 floor;
+    }
+
     function read(bytes calldata input) external view returns (Record[] memory) {
-        (address registry, bytes memory lengthCall, bytes4 atSelector, uint256 max, address owner, uint8 flavor) =
-            abi.decode(input, (address, bytes, bytes4, uint256, address, uint8));
+        In memory p;
+        uint256 gasBudget;
+        (p.registry, p.lengthCall, p.atSelector, p.max, p.owner, p.flavor, gasBudget) =
+            abi.decode(input, (address, bytes, bytes4, uint256, address, uint8, uint256));
+        p.floor = V2Pairs.floorOf(gasBudget);
         Recorder.Log memory log = Recorder.create(64);
         V2Pairs.Seen memory tokens = V2Pairs.seen(16);
-        address[] memory pools = V2Pairs.enumerate(log, registry, lengthCall, atSelector, max);
-        address[] memory mine = V2Pairs.held(log, pools, owner);
-        for (uint256 i = 0; i < mine.length; i++) {
-            V2Pairs.state(log, tokens, mine[i], flavor);
+        address[] memory mine = V2Pairs.held(
+            log, V2Pairs.enumerate(log, p.registry, p.lengthCall, p.atSelector, p.max, p.floor), p.owner, p.floor
+        );
+        for (uint256 i = 0; i < mine.length && gasleft() > p.floor; i++) {
+            V2Pairs.state(log, tokens, mine[i], p.flavor);
         }
         return Recorder.done(log);
     }

@@ -14,9 +14,18 @@ export interface PoolRegistry {
   max: number;
 }
 
+/**
+ * Gas each of these lenses may spend before it stops making calls (and returns what it recorded; the
+ * reader sends the rest as Multicall3 levels). geth, op-geth and Nitro cap an eth_call at 50M gas for the
+ * whole round 1, every module's lens together: a registry of thousands of pools (Camelot lists ~3,000 on
+ * Arbitrum) costs ~10k gas per pool for its entry and the owner's balance, so without a budget one module
+ * could sink everyone's round 1. The devnet demo's heaviest (Velodrome V2) spends ~1.5M.
+ */
+export const LENS_GAS_BUDGET = 8_000_000n;
+
 const FLAVOR: Record<PairFlavor | 'plain', number> = { plain: 0, camelot: 1, syncswap: 2 };
 
-const inputParams = parseAbiParameters('address, bytes, bytes4, uint256, address, uint8');
+const inputParams = parseAbiParameters('address, bytes, bytes4, uint256, address, uint8, uint256');
 
 /**
  * The shared V2 round-1 job (`V2PairsLens.sol`): a registry's pool list, the owner's LP balance in each
@@ -27,6 +36,7 @@ export function v2PairsJob(
   registry: PoolRegistry,
   owner: Address,
   flavor: PairFlavor | 'plain',
+  gasBudget = LENS_GAS_BUDGET,
 ): RoundOneJob {
   return {
     label,
@@ -38,6 +48,7 @@ export function v2PairsJob(
       BigInt(registry.max),
       owner,
       FLAVOR[flavor],
+      gasBudget,
     ]),
   };
 }

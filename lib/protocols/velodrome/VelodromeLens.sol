@@ -48,8 +48,8 @@ interface IVeloReads {
 /// not Slipstream), in its eight levels: pools and lock ids; LP balances, gauges, lock state and votes; staked
 /// balances; pool and gauge state of the pools held or voted for; token metadata, voting fees earned and
 /// incentive lists; incentive tokens; incentives earned.
-/// Input: abi.encode(address factory, address voter, address ve, address distributor, address velo,
-/// address owner, uint256 maxPools, uint256 maxLocks).
+/// Input: abi.encode(In(address factory, address voter, address ve, address distributor, address velo,
+/// address owner, uint256 maxPools, uint256 maxLocks, uint256 gasBudget)).
 contract VelodromeLens is ILens {
     uint256 internal constant MAX_INCENTIVES = 50;
 
@@ -62,6 +62,8 @@ contract VelodromeLens is ILens {
         address owner;
         uint256 maxPools;
         uint256 maxLocks;
+        /// In the input, the gas budget; once read, the `gasleft()` below which the lens stops.
+        uint256 floor;
     }
 
     struct Pool {
@@ -88,21 +90,20 @@ contract VelodromeLens is ILens {
     }
 
     function read(bytes calldata input) external view returns (Record[] memory) {
-        In memory p;
-        (p.factory, p.voter, p.ve, p.distributor, p.velo, p.owner, p.maxPools, p.maxLocks) =
-            abi.decode(input, (address, address, address, address, address, address, uint256, uint256));
+        In memory p = abi.decode(input, (In));
+        p.floor = V2Pairs.floorOf(p.floor);
         Recorder.Log memory log = Recorder.create(128);
         V2Pairs.Seen memory tokens = V2Pairs.seen(16);
 
         // Levels 1–2.
         address[] memory addresses = V2Pairs.enumerate(
-            log, p.factory, abi.encodeCall(IVeloReads.allPoolsLength, ()), IVeloReads.allPools.selector, p.maxPools
+            log, p.factory, abi.encodeCall(IVeloReads.allPoolsLength, ()), IVeloReads.allPools.selector, p.maxPools, p.floor
         );
         Lock[] memory locks = lockIds(log, p);
 
         // Level 3: LP balances and gauges; lock state and votes for every pool.
         Pool[] memory pools = new Pool[](addresses.length);
-        for (uint256 i = 0; i < addresses.length; i++) {
+        for (uint256 i = 0; i < addresses.length && gasleft() > p.floor; i++) {
             Pool memory q = pools[i];
             q.pool = addresses[i];
             q.unstaked = Recorder.word(log, q.pool, abi.encodeCall(IVeloReads.balanceOf, (p.owner))) > 0;
@@ -111,12 +112,12 @@ contract VelodromeLens is ILens {
             if (ok) q.gauge = gauge;
             q.interesting = q.unstaked;
         }
-        for (uint256 j = 0; j < locks.length; j++) {
+        for (uint256 j = 0; j < locks.length && gasleft() > p.floor; j++) {
             lockState(log, p, locks[j], pools);
         }
 
         // Level 4: staked balances (a gauge that cannot answer makes an unstaked pool's state worth reading).
-        for (uint256 i = 0; i < pools.length; i++) {
+        for (uint256 i = 0; i < pools.length && gasleft() > p.floor; i++) {
             Pool memory q = pools[i];
             if (q.gauge == address(0)) continue;
             (bool ok, bytes memory ret) =
@@ -125,19 +126,19 @@ contract VelodromeLens is ILens {
         }
 
         // Level 5: pool and gauge state.
-        for (uint256 i = 0; i < pools.length; i++) {
+        for (uint256 i = 0; i < pools.length && gasleft() > p.floor; i++) {
             if (pools[i].interesting) poolState(log, tokens, p, pools[i]);
         }
 
         // Level 6: token metadata; voting fees earned; incentive lists.
-        for (uint256 i = 0; i < pools.length; i++) {
+        for (uint256 i = 0; i < pools.length && gasleft() > p.floor; i++) {
             if (pools[i].stateOk) {
                 V2Pairs.metadata(log, tokens, pools[i].token0);
                 V2Pairs.metadata(log, tokens, pools[i].token1);
             }
         }
         if (locks.length > 0) V2Pairs.metadata(log, tokens, p.velo);
-        for (uint256 j = 0; j < locks.length; j++) {
+        for (uint256 j = 0; j < locks.length && gasleft() > p.floor; j++) {
             Lock memory l = locks[j];
             for (uint256 v = 0; v < l.nVoted; v++) {
                 Pool memory q = pools[l.voted[v]];
@@ -148,7 +149,7 @@ contract VelodromeLens is ILens {
         }
 
         // Levels 7–8: incentive tokens, their metadata, and what each lock earned of them.
-        for (uint256 j = 0; j < locks.length; j++) {
+        for (uint256 j = 0; j < locks.length && gasleft() > p.floor; j++) {
             Lock memory l = locks[j];
             for (uint256 v = 0; v < l.nVoted; v++) {
                 Pool memory q = pools[l.voted[v]];
@@ -169,7 +170,7 @@ contract VelodromeLens is ILens {
         if (n > p.maxLocks) n = p.maxLocks;
         locks = new Lock[](n);
         uint256 k = 0;
-        for (uint256 i = 0; i < n; i++) {
+        for (uint256 i = 0; i < n && gasleft() > p.floor; i++) {
             (bool ok, bytes memory ret) =
                 Recorder.call(log, p.ve, abi.encodeCall(IVeloReads.ownerToNFTokenIdList, (p.owner, i)));
             if (ok && ret.length >= 32) locks[k++].id = abi.decode(ret, (uint256));
@@ -186,7 +187,7 @@ contract VelodromeLens is ILens {
         Recorder.call(log, p.voter, abi.encodeCall(IVeloReads.lastVoted, (l.id)));
         Recorder.call(log, p.distributor, abi.encodeCall(IVeloReads.claimable, (l.id)));
         l.voted = new uint256[](pools.length);
-        for (uint256 i = 0; i < pools.length; i++) {
+        for (uint256 i = 0; i < pools.length && gasleft() > p.floor; i++) {
             if (Recorder.word(log, p.voter, abi.encodeCall(IVeloReads.votes, (l.id, pools[i].pool))) > 0) {
                 l.voted[l.nVoted++] = i;
                 pools[i].interesting = true;

@@ -34,14 +34,14 @@ const demo = manifest.accounts.demo as Address;
 const CHAIN = 10;
 
 /** Velodrome V2 alone: `velodromeModule`'s deployment, its V2 jobs and its V2 reader. */
-function v2Module(deployment = velodromeDeploymentSpec) {
+function v2Module(deployment = velodromeDeploymentSpec, lens: typeof velodromeJobs = velodromeJobs) {
   return defineModule({
     id: 'velodrome',
     name: 'Velodrome V2',
     order: 30,
     kinds: ['liquidity', 'farming', 'lock'],
     deployment,
-    lens: velodromeJobs,
+    lens,
     read: async (ctx, d) => ({ positions: await readVelodrome(ctx, d) }),
   });
 }
@@ -154,6 +154,19 @@ describe('velodrome V2 round 1', () => {
     expect(viaRc).toEqual(
       await velodromeV2.read({ ...ctx, client: client({ override: true, deployless: true }).client }),
     );
+  });
+
+  it('out of its gas budget the lens stops early; what it did not record is read by levels, same figures', async () => {
+    const at = await pinned();
+    const stingy = v2Module(velodromeDeploymentSpec, (ctx, d) => velodromeJobs(ctx, d, 300_000n));
+    const rc = client();
+    resetAnswerStats(rc.client);
+    const partial = await read(rc, [stingy], at);
+    const levels = await read(client({ override: true, deployless: true }), [stingy], at);
+    expect(partial.read?.path).toBe('state-override');
+    expect(answerStats(rc.client).hits).toBeGreaterThan(0);
+    expect(answerStats(rc.client).misses).toBeGreaterThan(0);
+    expect(partial.positions).toEqual(levels.positions);
   });
 
   it('bad input: the reverting gauge and the hostile reward token warn as by levels; a factory that reverts fails the read the same way', async () => {
