@@ -17,8 +17,8 @@ export interface PoolRegistry {
 /**
  * Gas each of these lenses may spend before it stops making calls (and returns what it recorded; the
  * reader sends the rest as Multicall3 levels). geth, op-geth and Nitro cap an eth_call at 50M gas for the
- * whole round 1, every module's lens together: a registry of thousands of pools (Camelot lists ~3,000 on
- * Arbitrum) costs ~10k gas per pool for its entry and the owner's balance, so without a budget one module
+ * whole round 1, every module’s lens together: a registry of thousands of pools (the readers enumerate up to
+ * 3,000–5,000) costs ~10k gas per pool for its entry and the owner's balance, so without a budget one module
  * could sink everyone's round 1. The devnet demo's heaviest (Velodrome V2) spends ~1.5M.
  */
 export const LENS_GAS_BUDGET = 8_000_000n;
