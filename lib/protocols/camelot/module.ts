@@ -5,6 +5,7 @@ import { erc20Abi } from '../../tokens/metadata';
 import { runBatchChecks } from '../check';
 import { defineModule } from '../module';
 import { factoryAbi, masterAbi } from './abi';
+import { camelotJobs } from './lens';
 import { type CamelotDeployment, readCamelot } from './read';
 import { CAMELOT_ID, type CamelotDetails } from './types';
 
@@ -56,6 +57,7 @@ export const camelotModule = defineModule<CamelotDeployment>({
     },
     mainnet: { 42161: CAMELOT_MAINNET },
   },
+  lens: camelotJobs,
   read: readCamelot,
   positionLines: (p) => (isCamelotDetails(p.details) ? describeCamelot(p.details) : []),
   check: (ctx, d) =>

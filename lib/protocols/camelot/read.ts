@@ -1,5 +1,6 @@
 import type { Address } from 'viem';
 import { Batch, call, type Result } from '../../chains/multicall';
+import type { ChainDeployment } from '../../chains/network';
 import { CHAINS } from '../../chains/registry';
 import type {
   AssetAmount,
@@ -47,6 +48,13 @@ export const MAX_SPNFTS = 100;
 const TINY_STAKE_USD_E18 = 1_000n * USD_UNIT;
 const BPS = 10_000n;
 
+/** The priced tokens GRAIL's pairs are looked up against (`getPair(GRAIL, token)`), to price GRAIL. */
+export function grailQuotes(chain: ChainDeployment, d: CamelotDeployment): Address[] {
+  return chain.tokens
+    .filter((t) => t.price !== null && t.address.toLowerCase() !== d.grail.toLowerCase())
+    .map((t) => t.address);
+}
+
 const range = (n: bigint, max: number) =>
   Array.from({ length: Number(n < BigInt(max) ? n : BigInt(max)) }, (_, i) => BigInt(i));
 const need = <T>(r: Result<T>, what: string): T => {
@@ -72,10 +80,9 @@ export async function readCamelot(ctx: ChainReadContext, d: CamelotDeployment): 
   const poolCount = l1.add(call(d.master, masterAbi, 'poolsLength'));
   const emissionRate = l1.add(call(d.master, masterAbi, 'emissionRate'));
   const totalAlloc = l1.add(call(d.master, masterAbi, 'totalAllocPoint'));
-  const quotes = ctx.deployment.tokens.filter(
-    (t) => t.price !== null && t.address.toLowerCase() !== d.grail.toLowerCase(),
+  const grailPairs = grailQuotes(ctx.deployment, d).map((t) =>
+    l1.add(call(d.factory, factoryAbi, 'getPair', [d.grail, t])),
   );
-  const grailPairs = quotes.map((t) => l1.add(call(d.factory, factoryAbi, 'getPair', [d.grail, t.address])));
   await l1.execute(client, at);
   const nPairs = need(pairCount(), `CamelotFactory ${d.factory} allPairsLength()`);
   const nPools = poolCount();

@@ -3,6 +3,7 @@ import type { Position } from '../../portfolio/types';
 import { runBatchChecks } from '../check';
 import { defineModule } from '../module';
 import { poolMasterAbi } from './abi';
+import { syncswapJobs } from './lens';
 import { readSyncSwap, type SyncSwapDeployment } from './read';
 import { SYNCSWAP_ID, type SyncSwapDetails } from './types';
 
@@ -40,6 +41,7 @@ export const syncswapModule = defineModule<SyncSwapDeployment>({
     },
     mainnet: { 324: SYNCSWAP_MAINNET },
   },
+  lens: syncswapJobs,
   read: readSyncSwap,
   positionLines: (p) => (isSyncSwapDetails(p.details) ? describeSyncSwap(p.details) : []),
   check: (ctx, d) =>

@@ -4,6 +4,7 @@ import { defineModule } from '../module';
 import { velodromeDeploymentSpec } from './addresses';
 import { checkVelodrome } from './check';
 import { velodromeLines } from './format';
+import { velodromeJobs } from './lens';
 import { readVelodrome } from './read';
 import { readSlipstream } from './slipstream';
 import { slipstreamLens } from './slipstream-lens';
@@ -16,7 +17,8 @@ export const velodromeModule = defineModule({
   order: 30,
   kinds: ['liquidity', 'farming', 'lock'],
   deployment: velodromeDeploymentSpec,
-  lens: (ctx, deployment) => slipstreamLens(ctx, deployment),
+  // Round 1: V2 pools, gauges and veVELO (VelodromeLens) beside Slipstream's positions (the V3 lens).
+  lens: (ctx, d) => [...velodromeJobs(ctx, d), ...slipstreamLens(ctx, d)],
   read: async (ctx, deployment) => {
     const { slipstream } = deployment;
     // Slipstream is read beside V2 (concurrently); its failure is said on one item while V2 renders.

@@ -1,0 +1,207 @@
+import type { Address } from 'viem';
+import { describe, expect, it } from 'vitest';
+import { recordingClient } from '../../../devnet/rpc-recorder';
+import { testDevnet } from '../../../devnet/testing';
+import {
+  answerStats,
+  Batch,
+  call,
+  chainMulticall,
+  multicall3Abi,
+  resetAnswerStats,
+} from '../../chains/multicall';
+import { CHAINS } from '../../chains/registry';
+import { runRoundOne } from '../../chains/round-one';
+import { readChainPortfolio } from '../../portfolio/read';
+import type { ChainReadContext } from '../../portfolio/types';
+import { addPriceBookReads } from '../../prices/book';
+import { defineModule, type RegisteredModule } from '../module';
+import { camelotJobs } from './lens';
+import { camelotModule } from './module';
+import { readCamelot } from './read';
+
+/*
+ * Round 1 for Camelot (the shared V2 lens over the factory's pairs, and CamelotLens for the Master's NFT
+ * pools, the spNFTs and GRAIL's pairs). Oracles: the request log of the RPC
+ * (what went out, at which block), the primed answers' own hit/miss counts, and the same read made level by
+ * level through Multicall3 (a client refusing state overrides and calls without `to`) at the same block:
+ * the lens only decides which calls are made, so every figure must come out identical.
+ */
+const { manifest, network } = testDevnet();
+const demo = manifest.accounts.demo as Address;
+const CHAIN = 42161;
+
+const hasOverride = (params: unknown) =>
+  Array.isArray(params) && params.length > 2 && params[2] !== undefined;
+const noTo = (params: unknown) =>
+  Array.isArray(params) && typeof params[0] === 'object' && params[0] !== null && !('to' in params[0]);
+
+function client(refuse: { override?: boolean; deployless?: boolean } = {}) {
+  return recordingClient(CHAIN, manifest.chains[`${CHAIN}`].rpcUrl, {
+    refuse: (method, params) => {
+      if (method !== 'eth_call') return null;
+      if (refuse.override && hasOverride(params)) return 'state override is not supported';
+      if (refuse.deployless && noTo(params)) return 'toAddressIsNull';
+      return null;
+    },
+  });
+}
+
+const read = (rc: ReturnType<typeof client>, protocols: RegisteredModule[], blockNumber?: bigint) =>
+  readChainPortfolio({
+    network,
+    chainId: CHAIN,
+    client: rc.client,
+    owner: demo,
+    protocols,
+    ...(blockNumber === undefined ? {} : { blockNumber }),
+  });
+
+/** The eth_calls of a read at its own block: all but the past-window ones (pinned below it). */
+const currentCalls = (rc: ReturnType<typeof client>, block: bigint) =>
+  rc.requests.filter((r) => {
+    if (r.method !== 'eth_call' || !Array.isArray(r.params)) return false;
+    const tag: unknown = r.params[1];
+    return !(typeof tag === 'string' && tag.startsWith('0x') && BigInt(tag) < block);
+  });
+
+/** What a module's reader is handed at `at` (prices from the price book, read level by level). */
+async function readContext(rc: ReturnType<typeof client>, at: bigint): Promise<ChainReadContext> {
+  const deployment = network.chains[CHAIN];
+  const batch = new Batch();
+  const ts = batch.add(call(CHAINS[CHAIN].multicall3, multicall3Abi, 'getCurrentBlockTimestamp'));
+  const book = addPriceBookReads(batch, deployment);
+  await batch.execute(rc.client, chainMulticall(CHAIN, at));
+  const t = ts();
+  if (!t.ok) throw new Error(t.error);
+  const { prices } = book(t.value);
+  return {
+    chainId: CHAIN,
+    client: rc.client,
+    deployment,
+    owner: demo,
+    blockNumber: at,
+    blockTimestamp: t.value,
+    prices,
+  };
+}
+
+const pinned = async () => (await client().client.getBlockNumber()) - 1n;
+
+describe('camelot round 1', () => {
+  it('one eth_call answers every current-block read (no miss), whatever past-window reads follow', async () => {
+    const rc = client();
+    resetAnswerStats(rc.client);
+    const chain = await read(rc, [camelotModule]);
+    expect(chain.read).toEqual({ path: 'state-override', note: null });
+    expect(chain.protocolErrors).toEqual([]);
+    const mine = chain.positions.filter((p) => p.protocol === 'camelot');
+    expect(mine.map((p) => p.kind).sort()).toEqual(['farming', 'liquidity', 'liquidity']);
+    expect(answerStats(rc.client).misses).toBe(0);
+    expect(answerStats(rc.client).hits).toBeGreaterThan(0);
+    expect(currentCalls(rc, chain.blockNumber ?? 0n)).toHaveLength(1);
+  });
+
+  it('read level by level through Multicall3 at the same block, every figure is the same', async () => {
+    const at = await pinned();
+    const lensRc = client();
+    resetAnswerStats(lensRc.client);
+    const lens = await read(lensRc, [camelotModule], at);
+    const levels = await read(client({ override: true, deployless: true }), [camelotModule], at);
+    expect(lens.read?.path).toBe('state-override');
+    expect(levels.read?.path).toBe('multicall-levels');
+    expect(answerStats(lensRc.client).misses).toBe(0);
+    expect(lens.positions.length).toBeGreaterThan(0);
+    expect(lens.positions).toEqual(levels.positions);
+  });
+
+  it('deployless (state overrides refused): the same figures; this module’s records alone answer its reader', async () => {
+    const at = await pinned();
+    const plain = client();
+    const reference = await read(plain, [camelotModule], at);
+    // The whole round 1 (balances, prices and this module) may be over EIP-170's 24,576 bytes for a
+    // deployless answer: then it says so and reads by levels, with the same figures.
+    const refusing = await read(client({ override: true }), [camelotModule], at);
+    if (refusing.read?.path !== 'deployless') expect(refusing.read?.note).toMatch(/deployless: .*SizeLimit/);
+    expect(refusing.positions).toEqual(reference.positions);
+
+    // This module's jobs alone, deployless, then its reader on their answers: no call goes out again.
+    const rc = client({ override: true });
+    const deployment = network.chains[CHAIN];
+    for (const job of camelotModule.lens({ chainId: CHAIN, deployment, owner: demo }))
+      expect((await runRoundOne(rc.client, CHAIN, [job], { blockNumber: at })).path).toBe('deployless');
+    const ctx = await readContext(plain, at);
+    resetAnswerStats(rc.client);
+    const alone = await camelotModule.read({ ...ctx, client: rc.client });
+    expect(answerStats(rc.client).misses).toBe(0);
+    expect(alone.positions.length).toBeGreaterThan(0);
+    expect(alone).toEqual(
+      await camelotModule.read({ ...ctx, client: client({ override: true, deployless: true }).client }),
+    );
+  });
+
+  it('out of its gas budget the lens stops early; what it did not record is read by levels, same figures', async () => {
+    const at = await pinned();
+    const stingy = defineModule({
+      id: 'camelot',
+      name: 'Camelot (stingy lens)',
+      order: 30,
+      kinds: ['liquidity', 'farming'],
+      deployment: {
+        devnet: (contracts) => {
+          const [factory, master, grail, xGrail] = ['Factory', 'Master', 'GRAIL', 'xGRAIL'].map(
+            (n) => contracts[`Camelot.${n}`],
+          );
+          return factory && master && grail && xGrail ? { factory, master, grail, xGrail } : null;
+        },
+        mainnet: {},
+      },
+      lens: (ctx, d) => camelotJobs(ctx, d, 150_000n),
+      read: readCamelot,
+    });
+    const rc = client();
+    resetAnswerStats(rc.client);
+    const partial = await read(rc, [stingy], at);
+    const levels = await read(client({ override: true, deployless: true }), [stingy], at);
+    expect(partial.read?.path).toBe('state-override');
+    expect(answerStats(rc.client).hits).toBeGreaterThan(0);
+    expect(answerStats(rc.client).misses).toBeGreaterThan(0);
+    expect(partial.positions).toEqual(levels.positions);
+  });
+
+  it('bad input: the zero-supply pair and the rest read as by levels; a factory that reverts fails the read the same way', async () => {
+    const at = await pinned();
+    const lens = await read(client(), [camelotModule], at);
+    const levels = await read(client({ override: true, deployless: true }), [camelotModule], at);
+    expect(lens.protocolErrors).toEqual([]);
+    expect(lens.positions).toEqual(levels.positions);
+
+    // A "factory" that is a token: allPairsLength() reverts, recorded by the lens as a failure.
+    const contracts = manifest.chains[`${CHAIN}`].contracts;
+    const broken = defineModule({
+      id: 'camelot',
+      name: 'Camelot (broken factory)',
+      order: 30,
+      kinds: ['liquidity', 'farming'],
+      deployment: {
+        devnet: () => ({
+          factory: manifest.chains[`${CHAIN}`].tokens.USDC as Address,
+          master: contracts['Camelot.Master'] as Address,
+          grail: contracts['Camelot.GRAIL'] as Address,
+          xGrail: contracts['Camelot.xGRAIL'] as Address,
+        }),
+        mainnet: {},
+      },
+      lens: camelotJobs,
+      read: readCamelot,
+    });
+    const rc = client();
+    resetAnswerStats(rc.client);
+    const a = await read(rc, [broken], at);
+    const b = await read(client({ override: true, deployless: true }), [broken], at);
+    expect(answerStats(rc.client).misses).toBe(0);
+    expect(a.protocolErrors).toHaveLength(1);
+    expect(a.protocolErrors[0]?.error).toMatch(/allPairsLength\(\)/);
+    expect(a.protocolErrors).toEqual(b.protocolErrors);
+  });
+});
