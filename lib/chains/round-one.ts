@@ -229,49 +229,99 @@ class TooLarge extends Error {}
 function tooLarge(error: unknown): boolean {
   return (
     error instanceof TooLarge ||
-    /max code size|code storage out of gas|initcode size|out of gas|too large/i.test(refusal(error))
+    /max code size|code storage out of gas|initcode size|out of gas|outofgas|memoryoog|createcontractsizelimit|too large/i.test(
+      refusal(error),
+    )
   );
+}
+
+/** Plain calls per deployless chunk: a recorded balance or price answer is ~150 bytes of the 24,576 allowed. */
+export const DEPLOYLESS_CALLS_PER_CHUNK = 100;
+
+/** Deployless chunks: each lens alone, plain calls in pieces, so each answer stays under EIP-170's limit. */
+function deploylessChunks(jobs: readonly RoundOneJob[]): RoundOneJob[][] {
+  const out: RoundOneJob[][] = [];
+  for (const job of jobs) {
+    if (!('calls' in job)) {
+      out.push([job]);
+      continue;
+    }
+    for (let i = 0; i < Math.max(1, job.calls.length); i += DEPLOYLESS_CALLS_PER_CHUNK)
+      out.push([{ label: job.label, calls: job.calls.slice(i, i + DEPLOYLESS_CALLS_PER_CHUNK) }]);
+  }
+  return out;
 }
 
 /**
  * Round 1 in chunks sent together. Each chunk names the block it read; chunks that disagree (a load
  * balancer's nodes one block apart) are read again at the lowest, in one more request (counted), so every
- * answer is of one block.
+ * answer is of one block. A chunk too big for the path (gas, or a deployless answer's size) leaves its jobs
+ * to the readers' own levels while the rest is kept; only when every chunk is too big is the path given up.
  */
 async function chunked(
   client: ReadClient,
   chainId: ChainId,
   jobs: readonly RoundOneJob[],
   options: RoundOneOptions,
+  path: ReadPath,
   run: typeof viaOverride,
-): Promise<{ outcome: Outcome; requests: number }> {
-  const chunks = chunkJobs(jobs, options.maxChunkWeight ?? MAX_CHUNK_WEIGHT);
-  const outcomes = await Promise.all(chunks.map((c) => run(client, chainId, c, options.blockNumber)));
+): Promise<{ jobs: RoundOneJob[]; outcome: Outcome; requests: number; tooLarge: string[] }> {
+  const chunks =
+    path === 'deployless'
+      ? deploylessChunks(jobs)
+      : chunkJobs(jobs, options.maxChunkWeight ?? MAX_CHUNK_WEIGHT);
+  const attempt = (c: readonly RoundOneJob[], block: bigint | undefined) =>
+    run(client, chainId, c, block).catch((error: unknown) => {
+      if (tooLarge(error)) return { tooLarge: refusal(error) };
+      throw error;
+    });
+  const outcomes = await Promise.all(chunks.map((c) => attempt(c, options.blockNumber)));
+  const read = (o: (typeof outcomes)[number]): o is Outcome => !('tooLarge' in o);
+  const good = outcomes.filter(read);
+  const first = good[0];
+  if (!first)
+    throw new TooLarge(outcomes.map((o) => ('tooLarge' in o ? o.tooLarge : '')).find(Boolean) ?? '');
   let requests = 1;
-  let lowest = outcomes[0]?.blockNumber ?? 0n;
-  for (const o of outcomes) if (o.blockNumber < lowest) lowest = o.blockNumber;
-  const late = outcomes.map((o, i) => (o.blockNumber === lowest ? -1 : i)).filter((i) => i >= 0);
+  let lowest = first.blockNumber;
+  for (const o of good) if (o.blockNumber < lowest) lowest = o.blockNumber;
+  const late = outcomes.map((o, i) => (read(o) && o.blockNumber !== lowest ? i : -1)).filter((i) => i >= 0);
   if (late.length > 0) {
     requests += 1;
-    const again = await Promise.all(late.map((i) => run(client, chainId, chunks[i] ?? [], lowest)));
+    const again = await Promise.all(late.map((i) => attempt(chunks[i] ?? [], lowest)));
     late.forEach((i, j) => {
       const o = again[j];
       if (o) outcomes[i] = o;
     });
-    const still = outcomes.find((o) => o.blockNumber !== lowest);
-    if (still)
+    const still = outcomes.find((o) => read(o) && o.blockNumber !== lowest);
+    if (still && read(still))
       throw new Error(`round 1's chunks read blocks ${lowest} and ${still.blockNumber}, even when pinned`);
   }
-  const first = outcomes[0];
-  if (!first) throw new Error('round 1 had no chunk');
+  const tooBig: string[] = [];
+  const ok: boolean[] = [];
+  const outputs: Hex[] = [];
+  chunks.forEach((chunk, i) => {
+    const o = outcomes[i];
+    if (o && read(o)) {
+      ok.push(...o.ok);
+      outputs.push(...o.outputs);
+    } else {
+      tooBig.push(...chunk.map((j) => j.label));
+      for (const _ of chunk) {
+        ok.push(false);
+        outputs.push('0x');
+      }
+    }
+  });
   return {
+    jobs: chunks.flat(),
     outcome: {
       blockNumber: lowest,
-      timestamp: outcomes.find((o) => o.blockNumber === lowest)?.timestamp ?? first.timestamp,
-      ok: outcomes.flatMap((o) => o.ok),
-      outputs: outcomes.flatMap((o) => o.outputs),
+      timestamp: good.find((o) => o.blockNumber === lowest)?.timestamp ?? first.timestamp,
+      ok,
+      outputs,
     },
     requests,
+    tooLarge: [...new Set(tooBig)],
   };
 }
 
@@ -301,17 +351,23 @@ export async function runRoundOne(
     if (known === 'multicall-levels') break;
     if (known === 'deployless' && path === 'state-override') continue;
     try {
-      const { outcome, requests } = await chunked(client, chainId, jobs, options, run);
+      const r = await chunked(client, chainId, jobs, options, path, run);
       if (!known) pathOf.set(client, path);
+      if (r.tooLarge.length > 0)
+        notes.push(`${path}: too large for one call, read by levels: ${r.tooLarge.join(', ')}`);
       return {
         path,
-        ...prime(client, jobs, outcome),
-        requests,
+        ...prime(client, r.jobs, r.outcome),
+        requests: r.requests,
         note: notes.length > 0 ? notes.join('; ') : null,
       };
     } catch (error) {
       if (transportFailure(error) && !(error instanceof PathRefused) && !(error instanceof TooLarge))
         throw error;
+      // The dispatcher catches every failure of what it runs, so a revert of the call itself is the node
+      // reverting everything: no other path can read this chain (and none is tried, to spare requests).
+      if (path === 'state-override' && !tooLarge(error) && /revert/i.test(refusal(error)))
+        throw new Error(`every call reverts on this RPC: round 1's read dispatcher reverted (${refusal(error)})`);
       notes.push(`${path}: ${refusal(error)}`);
       // Too big for this path is about this account, not the endpoint: the next path may still take it.
       if (!tooLarge(error) && !known)

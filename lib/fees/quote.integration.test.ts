@@ -11,6 +11,7 @@ import {
 } from 'viem';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DevnetChain } from '../../devnet/chain';
+import { recordingClient } from '../../devnet/rpc-recorder';
 import { FEED_PRICES } from '../../devnet/seed/base';
 import { ARB_FEE_PARAMS } from '../../devnet/seed/fees';
 import { testDevnet } from '../../devnet/testing';
@@ -26,7 +27,7 @@ import { feesJson } from './json';
 import { GAS_PRICE_ORACLE } from './op-stack';
 import { cheapestByAction, quoteAllChains, quoteChainFees } from './quote';
 
-const { manifest, network, clients, requests } = testDevnet();
+const { manifest, network, clients } = testDevnet();
 const chains = Object.fromEntries(
   CHAIN_IDS.map((id) => [id, new DevnetChain(id, network.chains[id].rpcUrl, [])]),
 ) as Record<ChainId, DevnetChain>;
@@ -245,9 +246,10 @@ describe('fee quotes on the devnet', () => {
         blockTimestamp: block.timestamp,
       });
       const estimates = plan.candidates.filter((c) => !plan.skipEstimate.has(c.action)).length;
-      const before = requests.count;
-      await quoteChainFees({ network, chainId: id, client: clients[id] });
-      const used = requests.count - before;
+      // JSON-RPC requests, one by one (the app's own transport batches them into fewer HTTP requests).
+      const recorded = recordingClient(id, network.chains[id].rpcUrl);
+      await quoteChainFees({ network, chainId: id, client: recorded.client });
+      const used = recorded.requests.length;
       // block + one multicall + one estimate per candidate, then per model: OP the tip and the oracle
       // multicall; Arbitrum one NodeInterface call per candidate; zkSync zks_gasPerPubdata.
       const model = id === 10 ? 2 : id === 42161 ? plan.candidates.length : 1;
