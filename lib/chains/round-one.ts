@@ -367,7 +367,9 @@ export async function runRoundOne(
       // The dispatcher catches every failure of what it runs, so a revert of the call itself is the node
       // reverting everything: no other path can read this chain (and none is tried, to spare requests).
       if (path === 'state-override' && !tooLarge(error) && /revert/i.test(refusal(error)))
-        throw new Error(`every call reverts on this RPC: round 1's read dispatcher reverted (${refusal(error)})`);
+        throw new Error(
+          `every call reverts on this RPC: round 1's read dispatcher reverted (${refusal(error)})`,
+        );
       notes.push(`${path}: ${refusal(error)}`);
       // Too big for this path is about this account, not the endpoint: the next path may still take it.
       if (!tooLarge(error) && !known)

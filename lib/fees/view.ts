@@ -1,6 +1,6 @@
 import { formatUnits } from 'viem';
 import { CHAINS, type ChainId } from '../chains/registry';
-import { formatAmount, formatUsd } from '../format/index';
+import { formatAmount } from '../format/index';
 import type { ChainFeeHistory } from './history';
 import { cheapestByAction } from './quote';
 import type { ChainFeeQuote, ChainFeeResult, FeeActionId, FeePart } from './types';
@@ -154,46 +154,4 @@ export function chartDomain(series: readonly ChartSeries[]): [number, number] | 
   const values = series.flatMap((s) => [...s.history, ...s.session].map((p) => p.gwei)).filter((v) => v > 0);
   if (values.length === 0) return null;
   return [Math.min(...values) / 1.5, Math.max(...values) * 1.5];
-}
-
-// ---- Header summary ----
-
-export interface SummaryEntry {
-  chainId: ChainId;
-  name: string;
-  color: string;
-  /** What an ETH transfer costs there, as text ("$0.01", "<$0.01", "unavailable", "…"). */
-  text: string;
-  cheapest: boolean;
-  /** Title text: the figure in ETH and the block it was read at, or why it is missing. */
-  detail: string;
-}
-
-/** The compact figure the header shows per chain: an ETH transfer's total cost. */
-export function headerSummary(columns: readonly FeeColumn[]): SummaryEntry[] {
-  const cheapest = cheapestColumns(columns)['eth-transfer'] ?? [];
-  return columns.map((c) => {
-    const spec = CHAINS[c.chainId];
-    const base = { chainId: c.chainId, name: spec.shortName, color: spec.color };
-    if (c.status === 'loading') return { ...base, text: '…', cheapest: false, detail: 'loading' };
-    if (c.status === 'error') return { ...base, text: 'unavailable', cheapest: false, detail: c.error };
-    const a = c.quote.actions.find((x) => x.action === 'eth-transfer');
-    if (!a || a.totalWei === null) {
-      return {
-        ...base,
-        text: 'unavailable',
-        cheapest: false,
-        detail: a?.error ?? a?.l1Data.note ?? 'not quoted',
-      };
-    }
-    const stale = c.quote.ethUsd.status !== 'ok';
-    const usd =
-      a.totalUsdE18 === null ? formatEth(a.totalWei) : `${formatUsd(a.totalUsdE18)}${stale ? '*' : ''}`;
-    return {
-      ...base,
-      text: usd,
-      cheapest: cheapest.includes(c.chainId),
-      detail: `ETH transfer ${formatEth(a.totalWei)} at block ${c.quote.blockNumber}${stale ? ` (ETH/USD ${c.quote.ethUsd.status})` : ''}`,
-    };
-  });
 }

@@ -20,8 +20,6 @@ export const feeKeys = {
  * pace is capped rather than per block (public RPCs rate-limit).
  */
 export const FEE_PAGE_REFRESH_MS = 4_000;
-/** The header's compact summary refreshes more slowly: it sits on every page. */
-export const FEE_SUMMARY_REFRESH_MS = 30_000;
 /** The base-fee history chart re-reads `eth_feeHistory` this often; readings in between come from quotes. */
 export const FEE_HISTORY_REFRESH_MS = 5 * 60_000;
 
