@@ -75,6 +75,15 @@ async function read(
   });
 }
 
+/**
+ * Round 1 as one round trip: its eth_calls (several chunks when the lens reserves ranges for an account it
+ * has not seen) all leave before the first answer arrives, so none waits on another.
+ */
+function oneRound(calls: readonly { start: number; end: number }[]): boolean {
+  const firstAnswer = Math.min(...calls.map((c) => c.end));
+  return calls.length > 0 && calls.every((c) => c.start < firstAnswer);
+}
+
 const figures = (chain: ChainPortfolio) =>
   chain.positions.map((p) => ({
     id: p.id,
@@ -98,7 +107,7 @@ describe.each(DEPLOYMENTS)('the V3 lens, $prefix on $chainId', ({ prefix, chainI
     expect(ours.length).toBeGreaterThan(0);
     expect(answerStats(c.client).misses).toBe(0);
     expect(answerStats(c.client).hits).toBeGreaterThan(0);
-    expect(currentCalls(c.requests, chain.blockNumber ?? 0n)).toHaveLength(1);
+    expect(oneRound(currentCalls(c.requests, chain.blockNumber ?? 0n))).toBe(true);
   });
 
   it('gives the figures of the level-by-level read, by state override and refused one, at one block', async () => {
@@ -284,7 +293,7 @@ describe('the V3 lens at scale', () => {
         );
         if (name !== 'whale') {
           expect(stats.misses).toBe(0);
-          expect(current).toHaveLength(1);
+          expect(oneRound(current)).toBe(true);
         }
       }
 
