@@ -9,6 +9,7 @@ import type { PriceReading } from '../../prices/types';
 import { addMetadataReads } from '../../tokens/metadata';
 import type { TokenMetadata } from '../../tokens/types';
 import type { BlockPoint } from '../uniswap-v3/history';
+import { rememberPositionCount } from '../uniswap-v3/lens';
 import {
   annualise,
   formatFraction,
@@ -36,6 +37,7 @@ import type { FeeAprInfo, PoolToken } from '../uniswap-v3/types';
 import { clFactoryAbi, clGaugeAbi, clPoolAbi, clPositionManagerAbi, voterAbi } from './abi';
 import type { SlipstreamDeployment, VelodromeDeployment } from './addresses';
 import { clRewardApr, clStakedValueUsdE18, TINY_STAKE_USD_E18 } from './math';
+import { rememberClPoolCount } from './slipstream-lens';
 import { type GaugeInfo, type GaugeState, type SlipstreamPositionDetails, VELODROME_ID } from './types';
 
 export const SLIPSTREAM_WINDOW_SECONDS = 7 * 86_400;
@@ -169,6 +171,9 @@ export async function readSlipstream(
     const count = countRead();
     if (!count.ok) throw new Error(`Slipstream position manager ${s.positionManager}: ${count.error}`);
     const poolCount = poolCountRead();
+    // Round 1 of the next read asks for just the positions and pools there are (slipstream-lens.ts).
+    rememberPositionCount(chainId, s.positionManager, owner, count.value);
+    if (poolCount.ok) rememberClPoolCount(chainId, s.factory, poolCount.value);
     if (!poolCount.ok)
       notice(
         'pools',
