@@ -132,7 +132,7 @@ describe('camelot round 1', () => {
     const jobs = camelotModule.lens({ chainId: CHAIN, deployment, owner: demo });
     const round = await runRoundOne(rc.client, CHAIN, jobs, { blockNumber: at });
     expect(round.path).toBe('deployless');
-    expect(round.note).toBeNull();
+    expect(round.note ?? '').not.toMatch(/too large/);
     const ctx = await readContext(plain, at);
     resetAnswerStats(rc.client);
     const alone = await camelotModule.read({ ...ctx, client: rc.client });
