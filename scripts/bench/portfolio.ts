@@ -199,6 +199,22 @@ function report(label: string, app: Side, base: Sample[]) {
       console.log(
         `    (baseline: ${refused.stateOverride} state-override and ${refused.deployless} deployless calls refused by the proxy, counted above)`,
       );
+    // A run whose read failed (wholly or a protocol) or read other positions than the first is named:
+    // its counts are not the read's.
+    for (const [name, xs] of rows) {
+      const first = xs[0]?.chains[id].chain?.positions.length;
+      const odd = new Map<string, number>();
+      for (const x of xs) {
+        const c = x.chains[id].chain;
+        const problems = [
+          ...(c?.error ? [`chain error: ${c.error}`] : []),
+          ...(c?.protocolErrors ?? []).map((e) => `${e.protocol}: ${e.error}`),
+          ...(c && c.positions.length !== first ? [`${c.positions.length} positions, not ${first}`] : []),
+        ];
+        for (const p of problems) odd.set(p.slice(0, 160), (odd.get(p.slice(0, 160)) ?? 0) + 1);
+      }
+      for (const [p, n] of odd) console.log(`    ${name}: ${n} of ${xs.length} runs: ${p}`);
+    }
   }
 }
 
