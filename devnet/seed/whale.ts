@@ -158,19 +158,32 @@ async function sendAll(
         ],
       })),
     )) as Hex[];
+    // Mined until every receipt is there (anvil fits them in a block or two at this gas limit).
     for (let blocks = 0; ; blocks++) {
       await rpcBatch(chain.rpcUrl, 'mine', [
         { method: 'anvil_setNextBlockBaseFeePerGas', params: [floor] },
         { method: 'evm_mine', params: [] },
       ]);
-      const { pending, queued } = (
-        await rpcBatch(chain.rpcUrl, 'txpool', [{ method: 'txpool_status', params: [] }])
-      )[0] as {
-        pending: Hex;
-        queued: Hex;
-      };
-      if (BigInt(pending) === 0n && BigInt(queued) === 0n) break;
-      if (blocks > 100) throw new Error(`whale on chain ${chain.chainId}: ${what} not mined`);
+      const receipts = (await rpcBatch(
+        chain.rpcUrl,
+        'receipts',
+        hashes.map((h) => ({ method: 'eth_getTransactionReceipt', params: [h] })),
+      )) as ({ status: Hex } | null)[];
+      const missing = receipts.findIndex((r) => r === null);
+      if (missing < 0) {
+        const failed = receipts.findIndex((r) => r?.status !== '0x1');
+        if (failed >= 0) throw new Error(`whale on chain ${chain.chainId}: ${what} #${failed} reverted`);
+        break;
+      }
+      if (blocks > 20) {
+        const [status, tx] = await rpcBatch(chain.rpcUrl, 'debug', [
+          { method: 'txpool_status', params: [] },
+          { method: 'eth_getTransactionByHash', params: [hashes[missing]] },
+        ]);
+        throw new Error(
+          `whale on chain ${chain.chainId}: ${what} #${missing} not mined (pool ${JSON.stringify(status)}, tx ${JSON.stringify(tx)?.slice(0, 300)})`,
+        );
+      }
     }
   } catch (error) {
     // Nothing left in the pool to be mined later (outside the caller's snapshot).
@@ -183,14 +196,6 @@ async function sendAll(
       { method: 'anvil_setNextBlockBaseFeePerGas', params: [floor] },
     ]);
   }
-  const receipts = (await rpcBatch(
-    chain.rpcUrl,
-    'receipts',
-    hashes.map((h) => ({ method: 'eth_getTransactionReceipt', params: [h] })),
-  )) as ({ status: Hex } | null)[];
-  const failed = receipts.findIndex((r) => r?.status !== '0x1');
-  if (failed >= 0)
-    throw new Error(`whale on chain ${chain.chainId}: ${what} #${failed} reverted or not mined`);
   return nonces;
 }
 
