@@ -25,10 +25,17 @@ const BASELINE_CONCURRENCY = Number(process.env.LAYERGLASS_BENCH_BASELINE_CONCUR
 const WHALE_POSITIONS = Number(process.env.LAYERGLASS_BENCH_WHALE_POSITIONS ?? 500);
 const WHALE_TOKENS = Number(process.env.LAYERGLASS_BENCH_WHALE_TOKENS ?? 100);
 
-/** The read path a chain took, if the read says (`ChainPortfolio.readPath`, issue 9); else 'n/a'. */
+/**
+ * The read path a chain took, as the read reports it (`ChainPortfolio.read.path`, with its note; or a
+ * `readPath` string), else 'n/a'. Read through `unknown` so the bench builds with or without the field.
+ */
 export function readPathOf(chain: ChainPortfolio): string {
-  const path: unknown = (chain as ChainPortfolio & { readPath?: unknown }).readPath;
-  return typeof path === 'string' && path.length > 0 ? path : 'n/a';
+  const c = chain as unknown as { read?: unknown; readPath?: unknown };
+  if (typeof c.read === 'object' && c.read !== null) {
+    const { path, note } = c.read as { path?: unknown; note?: unknown };
+    if (typeof path === 'string') return typeof note === 'string' && note ? `${path} (${note})` : path;
+  }
+  return typeof c.readPath === 'string' && c.readPath.length > 0 ? c.readPath : 'n/a';
 }
 
 /** One read of the whole portfolio, per chain what its proxy saw. */
