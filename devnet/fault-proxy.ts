@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /**
@@ -51,7 +51,8 @@ export interface FaultProxy {
   stop: () => Promise<void>;
 }
 
-interface RpcItem {
+/** One JSON-RPC request or answer as it crosses a proxy (a batch body is an array of them). */
+export interface RpcItem {
   jsonrpc?: string;
   id?: unknown;
   method?: unknown;
@@ -98,7 +99,8 @@ async function blockAtOrBefore(url: string, timestamp: bigint): Promise<bigint> 
   return lo;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** An HTTP request's whole body (shared by the devnet's proxies). */
+export function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -109,6 +111,44 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 const hex = (n: bigint) => `0x${n.toString(16)}`;
 
+/** Sends JSON-RPC items to a node as one batch and returns its answers (shared by the devnet's proxies). */
+export async function forwardBatch(target: string, items: readonly RpcItem[]): Promise<unknown[]> {
+  const response = await fetch(target, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(items),
+  });
+  return (await response.json()) as unknown[];
+}
+
+/** Puts a node's batch answers back in the order of the items asked (a node may answer a batch in any order). */
+export function inAskedOrder(items: readonly RpcItem[], answers: readonly unknown[]): unknown[] {
+  return items.map((item, i) => answers.find((r) => (r as RpcItem).id === item.id) ?? answers[i]);
+}
+
+/** Answers a browser's CORS preflight as anvil does (the page calls a proxy from another origin). */
+export function answerPreflight(res: ServerResponse): void {
+  res
+    .writeHead(204, {
+      'access-control-allow-methods': 'POST',
+      'access-control-allow-headers': 'content-type',
+      'access-control-max-age': '600',
+    })
+    .end();
+}
+
+/** Starts an HTTP server on 127.0.0.1 (`port` 0: a free one) and returns its URL. */
+export async function listenLocal(server: Server, port = 0): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', () => resolve()));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+/** Stops an HTTP server, open keep-alive connections included. */
+export async function closeServer(server: Server): Promise<void> {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+}
+
 /** A Node http server in front of one devnet chain that injects one fault at a time. */
 export async function startFaultProxy(options: FaultProxyOptions): Promise<FaultProxy> {
   const lagSeconds = BigInt(options.lagSeconds ?? 3600);
@@ -118,15 +158,6 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   let firstRequestAt: number | null = null;
   let methods: string[] = [];
   const hanging = new Set<ServerResponse>();
-
-  const forward = async (target: string, items: RpcItem[]): Promise<unknown[]> => {
-    const response = await fetch(target, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(items),
-    });
-    return (await response.json()) as unknown[];
-  };
 
   /** What the lagging node answers itself, or the item rewritten to ask the real node at the pinned block. */
   const lagged = (item: RpcItem, head: bigint): { local: unknown } | { ask: RpcItem } => {
@@ -185,12 +216,10 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       } else ask.push({ index, item });
     });
     if (ask.length > 0) {
-      const answers = await forward(
-        target,
-        ask.map((a) => a.item),
-      );
+      const asked = ask.map((a) => a.item);
+      const answers = inAskedOrder(asked, await forwardBatch(target, asked));
       ask.forEach((a, i) => {
-        out[a.index] = answers.find((r) => (r as RpcItem).id === a.item.id) ?? answers[i];
+        out[a.index] = answers[i];
       });
     }
     return out;
@@ -205,14 +234,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       else if (fault === 'hang') {
         hanging.add(res);
         res.on('close', () => hanging.delete(res));
-      } else
-        res
-          .writeHead(204, {
-            'access-control-allow-methods': 'POST',
-            'access-control-allow-headers': 'content-type',
-            'access-control-max-age': '600',
-          })
-          .end();
+      } else answerPreflight(res);
       return;
     }
     requests += 1;
@@ -259,15 +281,14 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       res.end(`fault proxy: ${error instanceof Error ? error.message : String(error)}`);
     });
   });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', () => resolve()));
-  const { port } = server.address() as AddressInfo;
+  const url = await listenLocal(server, options.port);
   const dropHanging = () => {
     for (const res of hanging) res.destroy();
     hanging.clear();
   };
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     get fault() {
       return fault;
     },
@@ -298,8 +319,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     },
     async stop() {
       dropHanging();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closeServer(server);
     },
   };
 }
