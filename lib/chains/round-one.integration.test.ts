@@ -83,6 +83,33 @@ describe.each(CHAIN_IDS)('round 1 on chain %i', (chainId) => {
     expect(figures(chain)).toEqual(figures(reference));
   });
 
+  it('cold: two round trips, the present then the past; a refresh: one, round 1 alone (the past is kept)', async () => {
+    const c = client(chainId);
+    const waves = (from: number) => {
+      const reqs = c.requests.slice(from);
+      // A wave: requests that all left before any of them was answered.
+      let count = 0;
+      let answeredBy = Number.NEGATIVE_INFINITY;
+      for (const r of [...reqs].sort((a, b) => a.start - b.start)) {
+        if (r.start >= answeredBy) {
+          count += 1;
+          answeredBy = Number.POSITIVE_INFINITY;
+        }
+        answeredBy = Math.min(answeredBy, r.end);
+      }
+      return count;
+    };
+    const cold = await readAt(chainId, c);
+    expect(cold.read?.path).toBe('state-override');
+    expect(waves(0)).toBeLessThanOrEqual(2);
+    const before = c.requests.length;
+    resetAnswerStats(c.client);
+    await readAt(chainId, c);
+    expect(waves(before)).toBe(1);
+    expect(answerStats(c.client).misses).toBe(0);
+    for (const r of c.requests.slice(before)) expect(hasOverride(r.params)).toBe(true);
+  });
+
   it('answers the foundation’s reads from round 1 (no call of theirs goes out again)', async () => {
     const c = client(chainId);
     resetAnswerStats(c.client);

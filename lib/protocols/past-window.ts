@@ -20,8 +20,8 @@ import { formatWindow } from './uniswap-v3/math';
  * stated exactly. Every module asking in the same tick shares one multicall per block (the multicall layer
  * coalesces them) and the transport sends the three together as one JSON-RPC batch: one round trip.
  *
- * On a refresh the blocks of the last read are kept while the window they give stays within 10% of the one
- * asked for, and their answers are kept too (a settled block never changes), so the past costs nothing more.
+ * On a refresh the blocks of the last read are kept while the head has moved less than a tenth of the window,
+ * and their answers are kept too (a settled block never changes), so the past costs nothing more.
  */
 
 export const DEFAULT_WINDOW_SECONDS = 7 * 86_400;
@@ -56,8 +56,8 @@ export interface PastWindowInput<T> {
 interface ClientPast {
   /** Known (block, timestamp) points, by block number. */
   points: Map<bigint, bigint>;
-  /** The block each window was last measured from. */
-  last: Map<number, BlockPoint>;
+  /** The block each window was last measured from, and the head it was chosen for. */
+  last: Map<number, BlockPoint & { headTimestamp: bigint }>;
   /** Timestamps being read, by block. */
   times: Map<bigint, Promise<bigint>>;
 }
@@ -103,9 +103,11 @@ export function pastBlocks(
   const out: { windowSeconds: number; block: bigint }[] = [];
   for (const w of windows) {
     const last = s.last.get(w);
-    const age = last ? head.timestamp - last.timestamp : -1n;
+    // Kept while the head has moved less than a tenth of the window since it was chosen (the window is
+    // then still stated exactly, from the two blocks' times).
+    const moved = last ? head.timestamp - last.headTimestamp : -1n;
     const block =
-      last && last.number < head.number && age >= BigInt(w) && age * 10n <= BigInt(w) * 11n
+      last && last.number < head.number && moved >= 0n && moved * 10n <= BigInt(w)
         ? last.number
         : estimateBlockAt(points, head.timestamp - BigInt(w), CHAINS[chainId].blockTimeMs / 1000);
     if (block >= head.number || out.some((o) => o.block === block)) continue;
@@ -153,6 +155,9 @@ export async function readPastWindow<T>(input: PastWindowInput<T>): Promise<Past
       try {
         const [value, timestamp] = await Promise.all([read(block), timeOf(block)]);
         learn(s, { number: block, timestamp });
+        // Every window that answered is kept for the next read (its answers are kept too), not only the widest.
+        if (s.last.get(w)?.number !== block)
+          s.last.set(w, { number: block, timestamp, headTimestamp: head.timestamp });
         return { ok: true as const, w, block, value, timestamp };
       } catch (error) {
         return { ok: false as const, w, error: errorMessage(error) };
@@ -168,7 +173,6 @@ export async function readPastWindow<T>(input: PastWindowInput<T>): Promise<Past
       note: `this RPC serves no past state (${wanted}, 1d and 1h back all failed: ${why}), so no yield can be measured`,
     };
   }
-  s.last.set(best.w, { number: best.block, timestamp: best.timestamp });
   const seconds = head.timestamp - best.timestamp;
   let note: string | null = null;
   if (best.w !== windowSeconds) {
