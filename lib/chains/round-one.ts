@@ -1,8 +1,6 @@
 import {
   type Address,
   BaseError,
-  decodeAbiParameters,
-  decodeFunctionResult,
   encodeAbiParameters,
   encodeDeployData,
   encodeFunctionData,
@@ -14,6 +12,7 @@ import {
   TimeoutError,
 } from 'viem';
 import { isWrongChainError, type ReadClient } from './client';
+import { decodeOutcome, decodeRecords } from './lens/decode';
 import { DeploylessReadDispatcher, ReadDispatcher } from './lens/ReadDispatcher.bytecode';
 import { type Call, errorMessage, type KnownAnswer, primeAnswers } from './multicall';
 import { CHAINS, type ChainId } from './registry';
@@ -102,12 +101,6 @@ const deploylessAbi = parseAbi([
   'struct Job { address lens; bytes initCode; bytes input; }',
   'constructor(Job[] jobs, address blockNumberSource)',
 ]);
-const outcomeParams = parseAbiParameters(
-  '(uint256 blockNumber, uint256 timestamp, bool[] ok, bytes[] outputs)',
-);
-const recordsParams = parseAbiParameters(
-  '(address target, bytes callData, bool success, bytes returnData)[]',
-);
 const callsParams = parseAbiParameters('(address target, bytes callData)[]');
 
 /** Unused addresses the state override places code at (high, away from every precompile range). */
@@ -184,7 +177,7 @@ async function viaOverride(
     ...(blockNumber === undefined ? {} : { blockNumber }),
   });
   if (!returned || returned === '0x') throw new PathRefused('the state override was ignored (no code ran)');
-  return decodeFunctionResult({ abi: dispatcherAbi, functionName: 'run', data: returned });
+  return decodeOutcome(returned);
 }
 
 async function viaDeployless(
@@ -210,8 +203,7 @@ async function viaDeployless(
     ...(blockNumber === undefined ? {} : { blockNumber }),
   });
   if (!returned || returned === '0x') throw new PathRefused('the node ran no creation code (empty answer)');
-  const [outcome] = decodeAbiParameters(outcomeParams, returned);
-  return outcome;
+  return decodeOutcome(returned);
 }
 
 /** An error in words, with the node's own message where viem's short one is generic. */
@@ -396,8 +388,7 @@ function prime(
       return;
     }
     try {
-      const [records] = decodeAbiParameters(recordsParams, output);
-      for (const r of records) answers.push(r);
+      for (const r of decodeRecords(output)) answers.push(r);
     } catch (error) {
       failed.push({ label: job.label, error: `${job.label}: ${errorMessage(error)}` });
     }

@@ -113,6 +113,34 @@ async function chainsReady(page: Page) {
     await page.locator(`[data-testid="chain-${id}"][data-state="ready"]`).waitFor({ timeout: 120_000 });
 }
 
+/** From navigation until every chain section is read and drawn (a fresh page each run), and the DOM's size. */
+async function timeUntilDrawn(base: string, address: string, runs: number) {
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  try {
+    const times: number[] = [];
+    let dom = { elements: 0, rows: 0 };
+    for (let i = 0; i < runs; i++) {
+      const page = await browser.newPage({ viewport: { width: 412, height: 823 } });
+      const t = performance.now();
+      await page.goto(`${base}/address/${address}`);
+      await chainsReady(page);
+      // Drawn: two animation frames after the last chain turned ready.
+      await page.evaluate(
+        () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(null)))),
+      );
+      times.push(performance.now() - t);
+      dom = await page.evaluate(() => ({
+        elements: document.getElementsByTagName('*').length,
+        rows: document.querySelectorAll('[data-protocol] li, [data-protocol] tr').length,
+      }));
+      await page.close();
+    }
+    return { times, dom };
+  } finally {
+    await browser.close();
+  }
+}
+
 /** The whale's page: time until every chain section is read and drawn, and how much of it is in the DOM. */
 async function benchWhale(manifest: DevnetManifest, base: string) {
   const chains = CHAIN_IDS.map((id) => {
@@ -140,33 +168,11 @@ async function benchWhale(manifest: DevnetManifest, base: string) {
     console.log(
       `whale: ${WHALE_POSITIONS} Uniswap V3 positions on each of ${chains.length} chains, minted in ${Math.round(performance.now() - started)} ms (snapshot)`,
     );
-    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-    try {
-      const times: number[] = [];
-      let dom = { elements: 0, rows: 0 };
-      for (let i = 0; i < 3; i++) {
-        const page = await browser.newPage({ viewport: { width: 412, height: 823 } });
-        const t = performance.now();
-        await page.goto(`${base}/address/${WHALE}`);
-        await chainsReady(page);
-        // Drawn: two animation frames after the last chain turned ready.
-        await page.evaluate(
-          () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(null)))),
-        );
-        times.push(performance.now() - t);
-        dom = await page.evaluate(() => ({
-          elements: document.getElementsByTagName('*').length,
-          rows: document.querySelectorAll('[data-protocol] li, [data-protocol] tr').length,
-        }));
-        await page.close();
-      }
-      console.log(
-        `  page until all 3 chains drawn: ${spread(times, (n) => `${(n / 1000).toFixed(2)} s`)} (min / median / max of 3, reads included)`,
-      );
-      console.log(`  DOM: ${dom.elements} elements, ${dom.rows} position rows rendered`);
-    } finally {
-      await browser.close();
-    }
+    const { times, dom } = await timeUntilDrawn(base, WHALE, 3);
+    console.log(
+      `  page until all 3 chains drawn: ${spread(times, (n) => `${(n / 1000).toFixed(2)} s`)} (min / median / max of 3, reads included)`,
+    );
+    console.log(`  DOM: ${dom.elements} elements, ${dom.rows} position rows rendered`);
   } finally {
     await Promise.all(chains.map((c, i) => c.devnet.request('evm_revert', [snapshots[i]])));
   }
@@ -246,6 +252,10 @@ export async function benchPage(manifest: DevnetManifest): Promise<void> {
         },
       ],
     ]);
+    const demoPage = await timeUntilDrawn(base, demo, 5);
+    console.log(
+      `/address/<demo> from navigation until all 3 chains drawn: ${spread(demoPage.times, (n) => `${(n / 1000).toFixed(2)} s`)} (min / median / max of 5, fresh page each, local devnet, no added latency)`,
+    );
     if (process.env.LAYERGLASS_BENCH_SKIP_LIGHTHOUSE !== '1')
       await benchLighthouse(base, [
         [`/address/<demo>`, `/address/${demo}`],
