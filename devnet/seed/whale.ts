@@ -169,7 +169,7 @@ async function sendAll(
         'receipts',
         hashes.map((h) => ({ method: 'eth_getTransactionReceipt', params: [h] })),
       )) as ({ status: Hex } | null)[];
-      const missing = receipts.findIndex((r) => r === null);
+      const missing = receipts.indexOf(null);
       if (missing < 0) {
         const failed = receipts.findIndex((r) => r?.status !== '0x1');
         if (failed >= 0) throw new Error(`whale on chain ${chain.chainId}: ${what} #${failed} reverted`);

@@ -1,5 +1,4 @@
 import { type Address, type Hex, numberToHex, parseAbi, parseGwei, toHex } from 'viem';
-import { estimateL1Fee } from 'viem/op-stack';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DevnetChain } from '../../devnet/chain';
 import { OP_L1_FEE_PARAMS, setOpL1FeeParams } from '../../devnet/seed/fees';
@@ -151,17 +150,25 @@ describe('OP Stack L1 data fee on the devnet (real GasPriceOracle and L1Block by
     }
   });
 
-  it('agrees with viem’s estimateL1Fee for an ETH transfer', async () => {
+  it('prices an ETH transfer as the oracle does for that very transaction (viem’s estimateL1Fee prices a stub one)', async () => {
     const quote = await quoteChainFees({ network, chainId: 10, client });
     const transfer = quote.actions.find((a) => a.action === 'eth-transfer');
-    const viemFee = await estimateL1Fee(client, {
-      account: manifest.accounts.feeSender as Address,
-      to: QUOTE_RECIPIENT,
-      value: transfer?.tx?.value ?? 0n,
-      chain: undefined,
-      gasPriceOracleAddress: GAS_PRICE_ORACLE,
+    if (!transfer?.tx || transfer.gas === null) throw new Error('no ETH transfer quoted');
+    // The transaction the quote prices: the synthetic sender's nonce 0, the estimated gas, a wallet's fees.
+    const unsigned = unsignedTransaction(10, transfer.tx, {
+      nonce: 0,
+      gas: transfer.gas,
+      maxFeePerGas: walletMaxFee(quote.gasPrice.baseFee, quote.gasPrice.priorityFee),
+      maxPriorityFeePerGas: quote.gasPrice.priorityFee,
     });
-    expect(transfer?.l1Data).toEqual({ wei: viemFee, status: 'ok', note: null });
+    const onChain = await client.readContract({
+      address: GAS_PRICE_ORACLE,
+      abi: gasPriceOracleAbi,
+      functionName: 'getL1Fee',
+      args: [unsigned],
+      blockNumber: quote.blockNumber,
+    });
+    expect(transfer.l1Data).toEqual({ wei: onChain, status: 'ok', note: null });
   });
 });
 
