@@ -1,6 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 
@@ -80,7 +83,13 @@ export async function startAnvil(options: AnvilOptions): Promise<AnvilInstance> 
       `port ${options.port} is in use (is another devnet running?): stop it or set LAYERGLASS_DEVNET_PORTS`,
     );
   }
+  // Where anvil writes the past states it moves out of memory (a devnet minting a block a second makes
+  // many): a directory of this instance's own, removed when it exits, instead of ~/.foundry/anvil/tmp,
+  // which keeps every instance's states forever (tens of GB over a day of test runs).
+  const cachePath = mkdtempSync(join(tmpdir(), 'layerglass-anvil-'));
   const args = [
+    '--cache-path',
+    cachePath,
     '--host',
     '127.0.0.1',
     '--port',
@@ -100,7 +109,12 @@ export async function startAnvil(options: AnvilOptions): Promise<AnvilInstance> 
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-2000);
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      rmSync(cachePath, { recursive: true, force: true });
+      resolve();
+    }),
+  );
   const rpcUrl = `http://127.0.0.1:${options.port}`;
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
