@@ -14,13 +14,16 @@ import { benchUniswap } from './bench/uniswap';
 
 export type Bench = (manifest: DevnetManifest) => Promise<void>;
 
+// The page first: after the portfolio bench's whale (seeded in a snapshot, reverted), chain 10's section in
+// the browser was seen to stay loading on this machine (in Node the same reads answer at once); not yet
+// understood, so the page is measured on the devnet as it was seeded.
 const BENCHES: readonly [string, Bench][] = [
+  ['page', benchPage],
   ['portfolio', benchPortfolio],
   ['uniswap', benchUniswap],
   ['aave-v3', benchAave],
   ['fees', benchFees],
   ['bundle', benchBundle],
-  ['page', benchPage],
 ];
 
 async function main() {

@@ -349,7 +349,7 @@ export async function runRoundOne(
         notes.push(`${path}: too large for one call, read by levels: ${r.tooLarge.join(', ')}`);
       return {
         path,
-        ...prime(client, r.jobs, r.outcome),
+        ...prime(client, r.jobs, r.outcome, new Set(r.tooLarge)),
         requests: r.requests,
         note: notes.length > 0 ? notes.join('; ') : null,
       };
@@ -378,13 +378,16 @@ function prime(
   client: ReadClient,
   jobs: readonly RoundOneJob[],
   outcome: Outcome,
+  /** Jobs left out as too large for the path (already said in the note). */
+  skipped: ReadonlySet<string>,
 ): Pick<RoundOneResult, 'blockNumber' | 'timestamp' | 'failed'> {
   const failed: RoundOneResult['failed'] = [];
   const answers: KnownAnswer[] = [];
   jobs.forEach((job, i) => {
     const output = outcome.outputs[i] ?? '0x';
     if (!outcome.ok[i]) {
-      failed.push({ label: job.label, error: `${job.label}: the lens reverted` });
+      if (!skipped.has(job.label))
+        failed.push({ label: job.label, error: `${job.label}: the lens reverted` });
       return;
     }
     try {

@@ -121,11 +121,18 @@ export async function readChainPortfolio(options: ChainReadOptions): Promise<Cha
     error: null,
     errorKind: null,
     headAgeSeconds,
-    read: { path: roundOne.path, note: roundOne.note },
+    read: { path: roundOne.path, note: readNote(roundOne) },
     positions,
     protocolErrors,
     summaries,
   };
+}
+
+/** Why round 1 took the path it did, and which lenses failed (their modules were read level by level). */
+function readNote(r: Awaited<ReturnType<typeof runRoundOne>>): string | null {
+  const failed = 'failed' in r ? r.failed.map((f) => `${f.error}; read by levels`) : [];
+  const parts = [r.note, ...failed].filter((x): x is string => x !== null && x !== '');
+  return parts.length > 0 ? parts.join('; ') : null;
 }
 
 /** A chain that could not be read: it says why, and carries no figures. */

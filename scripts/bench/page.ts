@@ -109,8 +109,20 @@ async function benchLighthouse(base: string, pages: readonly [string, string][])
 }
 
 async function chainsReady(page: Page) {
-  for (const id of CHAIN_IDS)
-    await page.locator(`[data-testid="chain-${id}"][data-state="ready"]`).waitFor({ timeout: 120_000 });
+  for (const id of CHAIN_IDS) {
+    try {
+      await page.locator(`[data-testid="chain-${id}"][data-state="ready"]`).waitFor({ timeout: 60_000 });
+    } catch (error) {
+      // Say what the chain shows instead (an error, a lag) rather than only that it never became ready.
+      const shown = await page
+        .locator(`[data-testid="chain-${id}"]`)
+        .textContent()
+        .catch(() => 'no section');
+      throw new Error(`chain ${id} never became ready; it shows: ${(shown ?? '').slice(0, 400)}`, {
+        cause: error,
+      });
+    }
+  }
 }
 
 /** From navigation until every chain section is read and drawn (a fresh page each run), and the DOM's size. */
