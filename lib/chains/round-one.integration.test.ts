@@ -1,6 +1,6 @@
 import type { Address } from 'viem';
 import { describe, expect, it } from 'vitest';
-import { recordingClient } from '../../devnet/rpc-recorder';
+import { hasOverride, type Refuse, refusingClient } from '../../devnet/lens-testing';
 import { testDevnet } from '../../devnet/testing';
 import { readChainPortfolio } from '../portfolio/read';
 import { answerStats, resetAnswerStats } from './multicall';
@@ -14,21 +14,7 @@ import { knownPath } from './round-one';
 const { manifest, network } = testDevnet();
 const demo = manifest.accounts.demo as Address;
 
-const hasOverride = (params: unknown) =>
-  Array.isArray(params) && params.length > 2 && params[2] !== undefined;
-const noTo = (params: unknown) =>
-  Array.isArray(params) && typeof params[0] === 'object' && params[0] !== null && !('to' in params[0]);
-
-function client(chainId: ChainId, refuse: { override?: boolean; deployless?: boolean } = {}) {
-  return recordingClient(chainId, manifest.chains[`${chainId}`].rpcUrl, {
-    refuse: (method, params) => {
-      if (method !== 'eth_call') return null;
-      if (refuse.override && hasOverride(params)) return 'state override is not supported';
-      if (refuse.deployless && noTo(params)) return 'toAddressIsNull';
-      return null;
-    },
-  });
-}
+const client = (chainId: ChainId, refuse: Refuse = {}) => refusingClient(manifest, chainId, refuse);
 
 async function readAt(chainId: ChainId, c: ReturnType<typeof client>, blockNumber?: bigint) {
   return readChainPortfolio({

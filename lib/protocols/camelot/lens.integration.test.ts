@@ -1,20 +1,16 @@
 import type { Address } from 'viem';
 import { describe, expect, it } from 'vitest';
-import { recordingClient } from '../../../devnet/rpc-recorder';
-import { testDevnet } from '../../../devnet/testing';
 import {
-  answerStats,
-  Batch,
-  call,
-  chainMulticall,
-  multicall3Abi,
-  resetAnswerStats,
-} from '../../chains/multicall';
-import { CHAINS } from '../../chains/registry';
+  currentCalls as currentRequests,
+  type Refuse,
+  readerContext,
+  readWith,
+  refusingClient,
+} from '../../../devnet/lens-testing';
+import type { RecordingClient } from '../../../devnet/rpc-recorder';
+import { testDevnet } from '../../../devnet/testing';
+import { answerStats, resetAnswerStats } from '../../chains/multicall';
 import { runRoundOne } from '../../chains/round-one';
-import { readChainPortfolio } from '../../portfolio/read';
-import type { ChainReadContext } from '../../portfolio/types';
-import { addPriceBookReads } from '../../prices/book';
 import { defineModule, type RegisteredModule } from '../module';
 import { camelotJobs } from './lens';
 import { camelotModule } from './module';
@@ -31,60 +27,11 @@ const { manifest, network } = testDevnet();
 const demo = manifest.accounts.demo as Address;
 const CHAIN = 42161;
 
-const hasOverride = (params: unknown) =>
-  Array.isArray(params) && params.length > 2 && params[2] !== undefined;
-const noTo = (params: unknown) =>
-  Array.isArray(params) && typeof params[0] === 'object' && params[0] !== null && !('to' in params[0]);
-
-function client(refuse: { override?: boolean; deployless?: boolean } = {}) {
-  return recordingClient(CHAIN, manifest.chains[`${CHAIN}`].rpcUrl, {
-    refuse: (method, params) => {
-      if (method !== 'eth_call') return null;
-      if (refuse.override && hasOverride(params)) return 'state override is not supported';
-      if (refuse.deployless && noTo(params)) return 'toAddressIsNull';
-      return null;
-    },
-  });
-}
-
-const read = (rc: ReturnType<typeof client>, protocols: RegisteredModule[], blockNumber?: bigint) =>
-  readChainPortfolio({
-    network,
-    chainId: CHAIN,
-    client: rc.client,
-    owner: demo,
-    protocols,
-    ...(blockNumber === undefined ? {} : { blockNumber }),
-  });
-
-/** The eth_calls of a read at its own block: all but the past-window ones (pinned below it). */
-const currentCalls = (rc: ReturnType<typeof client>, block: bigint) =>
-  rc.requests.filter((r) => {
-    if (r.method !== 'eth_call' || !Array.isArray(r.params)) return false;
-    const tag: unknown = r.params[1];
-    return !(typeof tag === 'string' && tag.startsWith('0x') && BigInt(tag) < block);
-  });
-
-/** What a module's reader is handed at `at` (prices from the price book, read level by level). */
-async function readContext(rc: ReturnType<typeof client>, at: bigint): Promise<ChainReadContext> {
-  const deployment = network.chains[CHAIN];
-  const batch = new Batch();
-  const ts = batch.add(call(CHAINS[CHAIN].multicall3, multicall3Abi, 'getCurrentBlockTimestamp'));
-  const book = addPriceBookReads(batch, deployment);
-  await batch.execute(rc.client, chainMulticall(CHAIN, at));
-  const t = ts();
-  if (!t.ok) throw new Error(t.error);
-  const { prices } = book(t.value);
-  return {
-    chainId: CHAIN,
-    client: rc.client,
-    deployment,
-    owner: demo,
-    blockNumber: at,
-    blockTimestamp: t.value,
-    prices,
-  };
-}
+const client = (refuse: Refuse = {}) => refusingClient(manifest, CHAIN, refuse);
+const read = (rc: RecordingClient, protocols: RegisteredModule[], blockNumber?: bigint) =>
+  readWith(network, CHAIN, rc, demo, protocols, blockNumber);
+const currentCalls = (rc: RecordingClient, block: bigint) => currentRequests(rc.requests, block);
+const readContext = (rc: RecordingClient, at: bigint) => readerContext(network, CHAIN, rc, demo, at);
 
 const pinned = async () => (await client().client.getBlockNumber()) - 1n;
 

@@ -12,7 +12,8 @@ import {
   parseAbiParameters,
 } from 'viem';
 import { expect, it } from 'vitest';
-import { type RecordedRequest, recordingClient, sequentialDepth } from '../../../devnet/rpc-recorder';
+import { type Refuse, refusingClient } from '../../../devnet/lens-testing';
+import { type RecordedRequest, sequentialDepth } from '../../../devnet/rpc-recorder';
 import type { ReadClient } from '../../chains/client';
 import { DeploylessReadDispatcher, ReadDispatcher } from '../../chains/lens/ReadDispatcher.bytecode';
 import type { DevnetManifest } from '../../chains/manifest';
@@ -30,22 +31,10 @@ import type { RegisteredModule } from '../module';
  * compared with the reader's own levels (the `multicall-levels` path, as on main) at one block.
  */
 
-const hasOverride = (params: unknown) =>
-  Array.isArray(params) && params.length > 2 && params[2] !== undefined;
-const noTo = (params: unknown) =>
-  Array.isArray(params) && typeof params[0] === 'object' && params[0] !== null && !('to' in params[0]);
-
-export type Refuse = { override?: boolean; deployless?: boolean };
+export type { Refuse } from '../../../devnet/lens-testing';
 
 export function lensClient(manifest: DevnetManifest, chainId: ChainId, refuse: Refuse = {}) {
-  return recordingClient(chainId, manifest.chains[`${chainId}`].rpcUrl, {
-    refuse: (method, params) => {
-      if (method !== 'eth_call') return null;
-      if (refuse.override && hasOverride(params)) return 'state override is not supported';
-      if (refuse.deployless && noTo(params)) return 'toAddressIsNull';
-      return null;
-    },
-  });
+  return refusingClient(manifest, chainId, refuse);
 }
 
 /** The block an eth_call was sent at (null for a tag such as `latest`). */

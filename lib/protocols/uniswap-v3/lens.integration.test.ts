@@ -9,7 +9,8 @@ import {
 } from 'viem';
 import { describe, expect, it } from 'vitest';
 import { DevnetChain } from '../../../devnet/chain';
-import { type RecordedRequest, recordingClient, sequentialDepth } from '../../../devnet/rpc-recorder';
+import { type Refuse, refusingClient } from '../../../devnet/lens-testing';
+import { type RecordedRequest, sequentialDepth } from '../../../devnet/rpc-recorder';
 import { mintManyWethUsdcPositions, V3_DEPLOYMENTS, type V3Prefix } from '../../../devnet/seed/uniswap-v3';
 import { snapshotChain, testDevnet } from '../../../devnet/testing';
 import { answerStats, resetAnswerStats } from '../../chains/multicall';
@@ -33,22 +34,8 @@ const DEPLOYMENTS = (Object.entries(V3_DEPLOYMENTS) as [V3Prefix, readonly Chain
   ([prefix, ids]) => ids.map((chainId) => ({ prefix, chainId })),
 );
 
-const hasOverride = (params: unknown) =>
-  Array.isArray(params) && params.length > 2 && params[2] !== undefined;
-const noTo = (params: unknown) =>
-  Array.isArray(params) && typeof params[0] === 'object' && params[0] !== null && !('to' in params[0]);
-
-function client(chainId: ChainId, refuse: { override?: boolean; deployless?: boolean } = {}, latencyMs = 0) {
-  return recordingClient(chainId, manifest.chains[`${chainId}`].rpcUrl, {
-    latencyMs,
-    refuse: (method, params) => {
-      if (method !== 'eth_call') return null;
-      if (refuse.override && hasOverride(params)) return 'state override is not supported';
-      if (refuse.deployless && noTo(params)) return 'toAddressIsNull';
-      return null;
-    },
-  });
-}
+const client = (chainId: ChainId, refuse: Refuse = {}, latencyMs = 0) =>
+  refusingClient(manifest, chainId, refuse, latencyMs);
 
 /** eth_calls at the read's block or later (past-block reads of the fee window and header reads left out). */
 function currentCalls(requests: readonly RecordedRequest[], block: bigint): RecordedRequest[] {
