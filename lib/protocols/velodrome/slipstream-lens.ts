@@ -5,7 +5,6 @@ import { v3LensJobs } from '../uniswap-v3/lens';
 import { LENS_GAS_BUDGET } from '../v2-pairs/lens';
 import type { VelodromeDeployment } from './addresses';
 import { SlipstreamGaugeLens } from './SlipstreamGaugeLens.bytecode';
-import { MAX_CL_POOLS, MAX_CL_POSITIONS } from './slipstream';
 
 const gaugeInputParams = parseAbiParameters('(address, address, address, address, uint256, uint256)');
 
@@ -15,6 +14,10 @@ const gaugeInputParams = parseAbiParameters('(address, address, address, address
  * staked position, 499k for the demo's two, in two gauges), rounded up: per CL pool (its entry, its gauge,
  * `stakedValues(owner)`) and per staked position (position, earned, its gauge's and pool's state, metadata).
  */
+/** CL pools enumerated from the factory (to find the gauges staked positions sit in), read and walked alike. */
+export const MAX_CL_POOLS = 5_000;
+export const MAX_CL_POSITIONS = 500;
+
 export const GAUGE_LENS_GAS = { base: 50_000, perPool: 20_000, perStaked: 260_000 } as const;
 /** Staked positions a weight allows for (more only cost what the gas budget allows). */
 const STAKED_ALLOWANCE = 4;

@@ -37,13 +37,10 @@ import type { FeeAprInfo, PoolToken } from '../uniswap-v3/types';
 import { clFactoryAbi, clGaugeAbi, clPoolAbi, clPositionManagerAbi, voterAbi } from './abi';
 import type { SlipstreamDeployment, VelodromeDeployment } from './addresses';
 import { clRewardApr, clStakedValueUsdE18, TINY_STAKE_USD_E18 } from './math';
-import { rememberClPoolCount } from './slipstream-lens';
+import { MAX_CL_POOLS, MAX_CL_POSITIONS, rememberClPoolCount } from './slipstream-lens';
 import { type GaugeInfo, type GaugeState, type SlipstreamPositionDetails, VELODROME_ID } from './types';
 
 export const SLIPSTREAM_WINDOW_SECONDS = 7 * 86_400;
-/** CL pools enumerated from the factory (to find the gauges staked positions sit in). */
-export const MAX_CL_POOLS = 5_000;
-export const MAX_CL_POSITIONS = 500;
 
 /** Slipstream's CLPool answers the V3 pool-state reads in its own tuples. */
 export const SLIPSTREAM_POOL_LAYOUT: V3PoolLayout = {
