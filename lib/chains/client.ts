@@ -244,13 +244,38 @@ function checkedHttp(
     }
   };
 
+  /**
+   * A batch, retried as one batch (once, for a failure a retry can fix): its items retrying one by one
+   * after the same delay could land in separate batches, and a failing node would see more requests.
+   */
+  const sendRetried = async (items: readonly Pending[]): Promise<void> => {
+    for (let attempt = 0; ; attempt++) {
+      let failure: { error: unknown } | null = null;
+      const trial = items.map((item) => ({
+        ...item,
+        reject: (error: unknown) => {
+          // A transport failure rejects every item with the same error: retry the batch; a JSON-RPC error
+          // (the node answering) is the item's own and is not retried.
+          if (!(error instanceof RpcRequestError) && attempt < options.retryCount && retryable(error))
+            failure = { error };
+          else item.reject(error);
+        },
+      }));
+      await send(trial);
+      if (failure === null) return;
+      const { error } = failure as { error: unknown };
+      state.failedAt.set(url, Date.now());
+      await new Promise((r) => setTimeout(r, retryAfterMs(error)));
+    }
+  };
+
   const flush = () => {
     scheduled = false;
     const items = queue;
     queue = [];
     // The chain-id check takes one item of each batch until the URL has proved itself.
     const room = state.verified.has(url) ? maxItems : Math.max(1, maxItems - 1);
-    for (let i = 0; i < items.length; i += room) void send(items.slice(i, i + room));
+    for (let i = 0; i < items.length; i += room) void sendRetried(items.slice(i, i + room));
   };
 
   const once = (method: string, params: unknown): Promise<unknown> =>
@@ -276,19 +301,15 @@ function checkedHttp(
         };
         if (failed !== undefined && cooling(url) && state.urls.some((u) => u !== url && !cooling(u)))
           throw new SkippedRpcError(`skipped ${url}: it failed ${Date.now() - failed} ms ago`);
-        for (let attempt = 0; ; attempt++) {
-          try {
-            const result = await once(method, params);
-            state.failedAt.delete(url);
-            return result;
-          } catch (error) {
-            const rpcError = error instanceof RpcRequestError;
-            // A JSON-RPC error (a revert, a missing block) is the node answering: not a failure of the URL.
-            if (!rpcError) state.failedAt.set(url, Date.now());
-            if (attempt >= options.retryCount || !retryable(error))
-              throw describeFailure(url, error, options.timeoutMs);
-            await new Promise((r) => setTimeout(r, retryAfterMs(error)));
-          }
+        // Retries happen per batch (`sendRetried`), so every item of a failed batch is retried together.
+        try {
+          const result = await once(method, params);
+          state.failedAt.delete(url);
+          return result;
+        } catch (error) {
+          // A JSON-RPC error (a revert, a missing block) is the node answering: not a failure of the URL.
+          if (!(error instanceof RpcRequestError)) state.failedAt.set(url, Date.now());
+          throw describeFailure(url, error, options.timeoutMs);
         }
       }) as EIP1193RequestFn,
     });
