@@ -295,12 +295,25 @@ function enqueue(
     groups.set(key, fresh);
     setTimeout(() => {
       groups.delete(key);
+      // The same call asked twice at one block (a past block's time by the window reader and by the module,
+      // a token's metadata by two modules) is sent once and its answer handed to both.
       const all = fresh.items.flatMap((w) => w.calls);
-      aggregateAll(client, all, fresh.options).then(
+      const slot = new Map<string, number>();
+      const unique: Call<unknown>[] = [];
+      const index = all.map((c) => {
+        const k = callKey(c.target, c.callData);
+        let i = slot.get(k);
+        if (i === undefined) {
+          i = unique.push(c) - 1;
+          slot.set(k, i);
+        }
+        return i;
+      });
+      aggregateAll(client, unique, fresh.options).then(
         (results) => {
           let offset = 0;
           for (const w of fresh.items) {
-            w.resolve(results.slice(offset, offset + w.calls.length));
+            w.resolve(index.slice(offset, offset + w.calls.length).map((i) => results[i]));
             offset += w.calls.length;
           }
         },
