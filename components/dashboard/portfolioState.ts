@@ -1,7 +1,7 @@
 import type { Address } from 'viem';
 import type { NetworkName } from '@/lib/chains/network';
 import { CHAIN_IDS } from '@/lib/chains/registry';
-import { failedChain } from '@/lib/portfolio/read';
+import { failedChain } from '@/lib/portfolio/failed';
 import { currentChain } from '@/lib/portfolio/select';
 import type { ChainPortfolio, Portfolio } from '@/lib/portfolio/types';
 

@@ -2,7 +2,7 @@
 
 import { useQueries } from '@tanstack/react-query';
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { errorMessage } from '@/lib/chains/multicall';
+import { errorMessage } from '@/lib/chains/errors';
 import { CHAIN_IDS } from '@/lib/chains/registry';
 import type { ChainFeeHistory } from '@/lib/fees/history';
 import { type BaseFeeReading, type FeeColumn, ReadingLog, readingOf } from '@/lib/fees/view';

@@ -135,15 +135,7 @@ function describeFailure(url: string, error: unknown, timeoutMs: number): unknow
   return error;
 }
 
-/** Whether an error (or one of its causes) is a chain-id mismatch. */
-export function isWrongChainError(error: unknown): boolean {
-  let e: unknown = error;
-  for (let depth = 0; e && depth < 8; depth++) {
-    if (e instanceof WrongChainError || (e as { name?: unknown }).name === 'WrongChainError') return true;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return false;
-}
+export { isWrongChainError } from './errors';
 
 function retryable(error: unknown): boolean {
   if (error instanceof TimeoutError) return false;

@@ -15,6 +15,7 @@ import {
   TimeoutError,
 } from 'viem';
 import type { ReadClient } from './client';
+import { errorMessage } from './errors';
 import { CHAINS, type ChainId } from './registry';
 
 export const multicall3Abi = parseAbi([
@@ -92,14 +93,6 @@ export function chainMulticall(chainId: ChainId, blockNumber?: bigint): Multical
     maxBytesPerChunk: spec.multicallMaxBytes,
     ...(blockNumber === undefined ? {} : { blockNumber }),
   };
-}
-
-function errorMessage(error: unknown): string {
-  if (error instanceof Error) {
-    const short = (error as Error & { shortMessage?: string }).shortMessage;
-    return short ?? error.message.split('\n')[0] ?? 'unknown error';
-  }
-  return String(error);
 }
 
 type RawResult = { success: boolean; returnData: Hex } | { failure: string };

@@ -1,5 +1,5 @@
 import type { Address } from 'viem';
-import { isWrongChainError, type ReadClient } from '../chains/client';
+import type { ReadClient } from '../chains/client';
 import { Batch, call, chainMulticall, errorMessage, multicall3Abi } from '../chains/multicall';
 import type { Network } from '../chains/network';
 import { CHAIN_IDS, CHAINS, type ChainId } from '../chains/registry';
@@ -10,6 +10,7 @@ import { learnBlockTimes } from '../protocols/past-window';
 import { PROTOCOL_MODULES } from '../protocols/registry';
 import { addWalletReads } from '../protocols/wallet/read';
 import { applyReceipts, applyTokenYields } from './enrich';
+import { failedChain } from './failed';
 import type {
   ChainPortfolio,
   Portfolio,
@@ -133,21 +134,6 @@ function readNote(r: Awaited<ReturnType<typeof runRoundOne>>): string | null {
   const failed = 'failed' in r ? r.failed.map((f) => `${f.error}; read by levels`) : [];
   const parts = [r.note, ...failed].filter((x): x is string => x !== null && x !== '');
   return parts.length > 0 ? parts.join('; ') : null;
-}
-
-/** A chain that could not be read: it says why, and carries no figures. */
-export function failedChain(chainId: ChainId, error: unknown): ChainPortfolio {
-  return {
-    chainId,
-    blockNumber: null,
-    blockTimestamp: null,
-    error: errorMessage(error),
-    errorKind: isWrongChainError(error) ? 'wrong-chain' : 'error',
-    headAgeSeconds: null,
-    positions: [],
-    protocolErrors: [],
-    summaries: [],
-  };
 }
 
 /** Reads every chain concurrently; one chain failing never affects the others. */

@@ -1,5 +1,5 @@
 import { formatUnits } from 'viem';
-import { isWrongChainError } from '../chains/client';
+import { isWrongChainError } from '../chains/errors';
 import { CHAINS, type ChainId } from '../chains/registry';
 import { isAaveV3Summary } from '../protocols/aave-v3/module';
 import { protocolInfo } from '../protocols/registry';

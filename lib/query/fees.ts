@@ -1,9 +1,8 @@
 import type { Network } from '../chains/network';
 import type { ChainId } from '../chains/registry';
-import { type ChainFeeHistory, readFeeHistory } from '../fees/history';
-import { quoteChainFees } from '../fees/quote';
+import type { ChainFeeHistory } from '../fees/history';
 import type { ChainFeeQuote } from '../fees/types';
-import { readClient } from './clients';
+import { runRead } from './off-thread';
 
 /** Serialisable query keys (no bigints): one quote and one base-fee history per chain and RPC. */
 export const feeKeys = {
@@ -27,8 +26,7 @@ export const FEE_HISTORY_REFRESH_MS = 5 * 60_000;
 export function chainFeesQueryOptions(network: Network, chainId: ChainId, refreshMs = FEE_PAGE_REFRESH_MS) {
   return {
     queryKey: feeKeys.quote(network, chainId),
-    queryFn: (): Promise<ChainFeeQuote> =>
-      quoteChainFees({ network, chainId, client: readClient(chainId, network.chains[chainId]) }),
+    queryFn: (): Promise<ChainFeeQuote> => runRead('feeQuote', { network, chainId }),
     staleTime: refreshMs / 2,
     refetchInterval: refreshMs,
     refetchIntervalInBackground: false,
@@ -40,8 +38,7 @@ export function chainFeesQueryOptions(network: Network, chainId: ChainId, refres
 export function feeHistoryQueryOptions(network: Network, chainId: ChainId) {
   return {
     queryKey: feeKeys.history(network, chainId),
-    queryFn: (): Promise<ChainFeeHistory> =>
-      readFeeHistory(readClient(chainId, network.chains[chainId]), chainId),
+    queryFn: (): Promise<ChainFeeHistory> => runRead('feeHistory', { network, chainId }),
     staleTime: FEE_HISTORY_REFRESH_MS / 2,
     refetchInterval: FEE_HISTORY_REFRESH_MS,
     refetchIntervalInBackground: false,

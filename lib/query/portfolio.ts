@@ -1,9 +1,8 @@
 import type { Address } from 'viem';
 import type { Network } from '../chains/network';
 import type { ChainId } from '../chains/registry';
-import { readChainPortfolio } from '../portfolio/read';
 import type { ChainPortfolio } from '../portfolio/types';
-import { readClient } from './clients';
+import { runRead } from './off-thread';
 
 /** Hierarchical, serialisable query keys (no bigints): invalidate a whole address or one chain. */
 export const portfolioKeys = {
@@ -44,15 +43,9 @@ export function chainPortfolioQueryOptions(
 ) {
   return {
     queryKey: portfolioKeys.chain(network, chainId, owner, extraTokens, userEntries),
+    // Off the main thread (a worker in the browser): decoding a big account never blocks the page.
     queryFn: (): Promise<ChainPortfolio> =>
-      readChainPortfolio({
-        network,
-        chainId,
-        client: readClient(chainId, network.chains[chainId]),
-        owner,
-        extraTokens,
-        userEntries,
-      }),
+      runRead('portfolio', { network, chainId, owner, extraTokens, userEntries }),
     staleTime: PORTFOLIO_REFRESH_MS / 2,
     refetchInterval: PORTFOLIO_REFRESH_MS,
     // The client already retries what a retry can fix (lib/chains/client.ts); a second round here would
