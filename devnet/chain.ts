@@ -1,3 +1,6 @@
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   type Abi,
   type Address,
@@ -45,6 +48,31 @@ export const DEVNET_TX_GAS = 15_000_000n;
  * One devnet chain as the seeders see it: anvil's unlocked accounts send transactions
  * (`eth_sendTransactionSync`, so each call returns once mined), plus anvil's cheat methods.
  */
+/** The files through which a revert and the heartbeat of one devnet chain (by its port) keep apart. */
+function heartbeatFiles(rpcUrl: string): { paused: string; mining: string } {
+  const port = new URL(rpcUrl).port || 'default';
+  return {
+    paused: join(tmpdir(), `layerglass-devnet-${port}.reverting`),
+    mining: join(tmpdir(), `layerglass-devnet-${port}.mining`),
+  };
+}
+
+/** A revert marker counts for 30 s at most (a process that died mid-revert does not stop the heartbeat). */
+function revertUnderWay(paused: string): boolean {
+  try {
+    return Date.now() - Number(readFileSync(paused, 'utf8')) < 30_000;
+  } catch {
+    return false;
+  }
+}
+
+/** The i-th of snapshots taken per chain together (one per chain, in order). */
+export function snapshotOf(snapshots: readonly string[], i: number): string {
+  const snapshot = snapshots[i];
+  if (snapshot === undefined) throw new Error(`no snapshot for chain #${i}`);
+  return snapshot;
+}
+
 export class DevnetChain {
   readonly public: PublicClient;
   readonly test: TestClient<'anvil'>;
@@ -65,6 +93,36 @@ export class DevnetChain {
     const transport = http(rpcUrl, { retryCount: 0 });
     this.public = createPublicClient({ transport, cacheTime: 0 });
     this.test = createTestClient({ mode: 'anvil', transport });
+  }
+
+  /**
+   * Reverts to a snapshot while the devnet's heartbeat (`keepHeadFresh`, maybe in another process) holds
+   * off: anvil's `evm_revert` racing an `evm_mine` leaves blocks below the head missing for good (seen:
+   * `getBlock` of a block under the head failing in a later test). Every revert goes through here.
+   */
+  async revert(snapshot: string): Promise<void> {
+    const { paused, mining } = heartbeatFiles(this.rpcUrl);
+    writeFileSync(paused, String(Date.now()));
+    try {
+      // The heartbeat sets `mining` before it re-checks `paused`: one of the two always sees the other.
+      const until = Date.now() + 10_000;
+      while (existsSync(mining) && Date.now() < until) await new Promise((r) => setTimeout(r, 5));
+      await this.request('evm_revert', [snapshot]);
+    } finally {
+      rmSync(paused, { force: true });
+    }
+  }
+
+  /** The heartbeat's block: mined unless a revert is under way (then skipped; the next tick mines). */
+  async mineUnlessReverting(): Promise<void> {
+    const { paused, mining } = heartbeatFiles(this.rpcUrl);
+    if (revertUnderWay(paused)) return;
+    writeFileSync(mining, '');
+    try {
+      if (!revertUnderWay(paused)) await this.mine();
+    } finally {
+      rmSync(mining, { force: true });
+    }
   }
 
   async request<T>(method: string, params: unknown[]): Promise<T> {

@@ -136,7 +136,7 @@ export function keepHeadFresh(chain: DevnetChain, intervalMs = HEAD_INTERVAL_MS)
     if (busy) return;
     busy = true;
     chain
-      .mine()
+      .mineUnlessReverting()
       .catch(() => {})
       .finally(() => {
         busy = false;

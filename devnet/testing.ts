@@ -38,13 +38,13 @@ export async function snapshotChain(chain: DevnetChain): Promise<() => Promise<v
   const pending = await chain.public.getBlock({ blockTag: 'pending' });
   const id = await chain.request<string>('evm_snapshot', []);
   return async () => {
-    await chain.request('evm_revert', [id]);
+    await chain.revert(id);
     if (latest.baseFeePerGas === null || pending.baseFeePerGas === null) return;
     // Mining one block at the latest block's base fee, then reverting it, leaves that environment cached.
     const again = await chain.request<string>('evm_snapshot', []);
     await chain.request('anvil_setNextBlockBaseFeePerGas', [numberToHex(latest.baseFeePerGas)]);
     await chain.mine();
-    await chain.request('evm_revert', [again]);
+    await chain.revert(again);
     await chain.request('anvil_setNextBlockBaseFeePerGas', [numberToHex(pending.baseFeePerGas)]);
   };
 }

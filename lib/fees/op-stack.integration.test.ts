@@ -79,7 +79,7 @@ describe('OP Stack L1 data fee on the devnet (real GasPriceOracle and L1Block by
     snapshot = await chain.request<Hex>('evm_snapshot', []);
   });
   afterEach(async () => {
-    await chain.request('evm_revert', [snapshot]);
+    await chain.revert(snapshot);
   });
 
   it('has the seeded Fjord oracle in place', async () => {
@@ -209,7 +209,7 @@ describe('OP Stack quotes against what a transaction really pays (devnet chain 1
     }
   });
   afterEach(async () => {
-    await chain.request('evm_revert', [snapshot]);
+    await chain.revert(snapshot);
   });
 
   /** Wei one FastLZ byte adds above the floor: 836,500 × (scaled L1 price) / 1e12. */

@@ -265,7 +265,10 @@ describe('fee quotes when something is broken', () => {
     for (const id of CHAIN_IDS) snapshots[id] = await chains[id].request<Hex>('evm_snapshot', []);
   });
   afterEach(async () => {
-    for (const id of CHAIN_IDS) await chains[id].request('evm_revert', [snapshots[id]]);
+    for (const id of CHAIN_IDS) {
+      const snapshot = snapshots[id];
+      if (snapshot) await chains[id].revert(snapshot);
+    }
   });
 
   const REVERT_ALWAYS: Hex = '0x60006000fd';

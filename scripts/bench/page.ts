@@ -7,7 +7,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromium, type Page } from 'playwright-core';
 import type { Address, Hex } from 'viem';
-import { DevnetChain } from '../../devnet/chain';
+import { DevnetChain, snapshotOf } from '../../devnet/chain';
 import { mintManyWethUsdcPositions } from '../../devnet/seed/uniswap-v3';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/chromium';
 import type { DevnetManifest } from '../../lib/chains/manifest';
@@ -186,7 +186,7 @@ async function benchWhale(manifest: DevnetManifest, base: string) {
     );
     console.log(`  DOM: ${dom.elements} elements, ${dom.rows} position rows rendered`);
   } finally {
-    await Promise.all(chains.map((c, i) => c.devnet.request('evm_revert', [snapshots[i]])));
+    await Promise.all(chains.map((c, i) => c.devnet.revert(snapshotOf(snapshots, i))));
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Address, Hex } from 'viem';
-import { DevnetChain } from '../../devnet/chain';
+import { DevnetChain, snapshotOf } from '../../devnet/chain';
 import { DEFAULT_LATENCY_MS, type LatencyStats } from '../../devnet/latency-proxy';
 import {
   epochNow,
@@ -285,7 +285,7 @@ export async function benchPortfolio(manifest: DevnetManifest): Promise<void> {
       report(label, app, base);
     }
   } finally {
-    await Promise.all(chains.map((c, i) => c.request('evm_revert', [snapshots[i]])));
+    await Promise.all(chains.map((c, i) => c.revert(snapshotOf(snapshots, i))));
     // anvil's evm_revert leaves its base-fee tracker behind the reverted header; one block realigns them.
     await Promise.all(chains.map((c) => c.mine()));
     await worker.stop();

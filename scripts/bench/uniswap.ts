@@ -80,7 +80,7 @@ export async function benchUniswap(manifest: DevnetManifest): Promise<void> {
       }
     }
   } finally {
-    await devnet.request('evm_revert', [snapshot]);
+    await devnet.revert(snapshot);
     // anvil's evm_revert leaves its base-fee tracker behind the reverted header; one block realigns them.
     await devnet.mine();
   }

@@ -42,7 +42,7 @@ const WEEK = 7n * 86_400n;
  * (which files run after this one, e.g. the fee quotes, rely on).
  */
 async function revertTo(chain: DevnetChain, snapshot: Hex): Promise<void> {
-  await chain.request('evm_revert', [snapshot]);
+  await chain.revert(snapshot);
   await chain.mine();
 }
 const YEAR = 365n * 86_400n;
