@@ -16,7 +16,10 @@ test('/fees quotes every action on every chain, split into L2 execution and L1 d
   }
   // Exactly one chain is marked cheapest for the ETH transfer (ties aside, the devnet's differ).
   await expect(transfer.getByText('cheapest')).toHaveCount(1);
-  await expect(page.getByRole('img', { name: /Base fee per chain/ })).toBeVisible();
+  // The chart (and recharts) is fetched only as it nears the screen: not before the page is scrolled to it.
+  const chart = page.getByRole('img', { name: /Base fee per chain/ });
+  await page.getByRole('heading', { name: 'Base fee' }).scrollIntoViewIfNeeded();
+  await expect(chart).toBeVisible();
 });
 
 test('/fees: a chain whose RPC is down says so in its own column, the others are quoted', async ({

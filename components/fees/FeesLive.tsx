@@ -7,10 +7,12 @@ import { FEE_PAGE_REFRESH_MS } from '@/lib/query/fees';
 import { useFeeColumns, useFeeHistories, useSessionReadings } from '../hooks/useFees';
 import { useSettings } from '../settings/SettingsProvider';
 import { buttonClass, Card, Skeleton } from '../ui/primitives';
+import { WhenNear } from '../ui/WhenNear';
 import { FeeModelNotes } from './FeeModelNotes';
 import { FeeTable } from './FeeTable';
 
-// recharts is the largest dependency of the page: the table renders first, the chart streams in after.
+// recharts is the largest dependency of the page: the table renders first; the chart (below it) is fetched
+// once it nears the screen.
 const BaseFeeChart = dynamic(() => import('./BaseFeeChart').then((m) => m.BaseFeeChart), {
   ssr: false,
   loading: () => <Skeleton className="h-64 w-full" />,
@@ -54,7 +56,9 @@ export function FeesLive() {
             <h2 id="base-fee-title" className="mb-2 font-semibold">
               Base fee
             </h2>
-            <BaseFeeChart series={series} />
+            <WhenNear className="min-h-64" placeholder={<Skeleton className="h-64 w-full" />}>
+              <BaseFeeChart series={series} />
+            </WhenNear>
           </Card>
           <Card className="p-4" aria-labelledby="fee-models-title">
             <h2 id="fee-models-title" className="mb-2 font-semibold">

@@ -8,13 +8,12 @@ import { type Overview as OverviewFigures, overview, type Slice } from '@/lib/po
 import type { ChainPortfolio } from '@/lib/portfolio/types';
 import type { ValueSummary } from '@/lib/portfolio/value';
 import { Card, Skeleton } from '../ui/primitives';
+import { WhenNear } from '../ui/WhenNear';
+import { BreakdownChart } from './BreakdownChart';
 import { type ChartSlice, SLICE_COLORS } from './charts';
 
-// recharts is loaded only once the overview has figures to draw; the placeholders keep the layout's size.
-const BreakdownChart = dynamic(() => import('./BreakdownChart').then((m) => m.BreakdownChart), {
-  ssr: false,
-  loading: () => <Skeleton className="h-28 w-28 shrink-0 rounded-full" />,
-});
+// recharts (the projection's line chart) is loaded only once the chart is about to be on screen; the
+// placeholder keeps the layout's size. The donuts are plain SVG, drawn with the first figures.
 const ProjectionChart = dynamic(() => import('./ProjectionChart').then((m) => m.ProjectionChart), {
   ssr: false,
   loading: () => <Skeleton className="h-48 w-full" />,
@@ -214,7 +213,9 @@ export function Overview({
         </section>
         <section aria-label="Projected income over 12 months" className="min-w-0 space-y-2">
           <h3 className="text-sm font-semibold">Next 12 months</h3>
-          <ProjectionChart points={o.projection} />
+          <WhenNear className="min-h-48" placeholder={<Skeleton className="h-48 w-full" />}>
+            <ProjectionChart points={o.projection} />
+          </WhenNear>
           <Assumptions o={o} />
         </section>
       </div>
