@@ -6,10 +6,16 @@ import { usePathname, useSearchParams } from 'next/navigation';
 import type { ReactNode } from 'react';
 import type { Address } from 'viem';
 import { parseWatchTarget } from '@/lib/ens/target';
+import { warmReadWorker } from '@/lib/query/off-thread';
 import { useEnsName } from '../hooks/useEnsName';
 import { useMounted } from '../hooks/useMounted';
 import { ErrorPanel, Skeleton } from '../ui/primitives';
 import { DashboardSkeleton } from './DashboardSkeleton';
+
+// The reads' worker (viem, every reader) starts loading with the route's first code, in parallel with
+// hydration and the view's own chunk, not when the first query runs. Browser only: the static export's
+// prerender has no Worker.
+warmReadWorker();
 
 // The dashboards, their readers (viem, every protocol) and views are their own chunk: the shell paints
 // from the first load, and the chunk arrives while the address is read from the URL.

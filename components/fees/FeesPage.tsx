@@ -1,7 +1,13 @@
 'use client';
 
 import dynamic from 'next/dynamic';
+import { warmReadWorker } from '@/lib/query/off-thread';
 import { Card, Skeleton } from '../ui/primitives';
+
+// The reads' worker (viem, every reader) starts loading with the route's first code, in parallel with
+// hydration and the view's own chunk, not when the first query runs. Browser only: the static export's
+// prerender has no Worker.
+warmReadWorker();
 
 // The quotes, their readers and viem are a chunk of their own: the page's text paints from the first load.
 const FeesLive = dynamic(() => import('./FeesLive').then((m) => m.FeesLive), {

@@ -59,3 +59,11 @@ export async function runRead<K extends ReadKind>(kind: K, args: ReadArgs<K>): P
     w.postMessage(request);
   });
 }
+
+/**
+ * Starts the read worker (its script and chunks load while the page hydrates, not after the first
+ * query asks). A no-op where there is no `Worker`.
+ */
+export function warmReadWorker(): void {
+  if (typeof Worker !== 'undefined') readWorker();
+}
