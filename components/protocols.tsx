@@ -1,15 +1,15 @@
 import type { ComponentType } from 'react';
-import { aaveV3Module } from '@/lib/protocols/aave-v3/module';
-import { camelotModule } from '@/lib/protocols/camelot/module';
-import { gmxModule } from '@/lib/protocols/gmx/module';
-import { governanceModule } from '@/lib/protocols/governance/module';
-import { liquidStakingModule } from '@/lib/protocols/liquid-staking/module';
-import { WALLET_PROTOCOL } from '@/lib/protocols/registry';
-import { stakingRewardsModule } from '@/lib/protocols/staking-rewards/module';
-import { syncswapModule } from '@/lib/protocols/syncswap/module';
-import { sushiswapV3Module, uniswapV3Module } from '@/lib/protocols/uniswap-v3/module';
-import { vaultsModule } from '@/lib/protocols/vaults/module';
-import { velodromeModule } from '@/lib/protocols/velodrome/module';
+import { AAVE_V3_ID } from '@/lib/protocols/aave-v3/types';
+import { CAMELOT_ID } from '@/lib/protocols/camelot/types';
+import { GMX_ID } from '@/lib/protocols/gmx/types';
+import { GOVERNANCE_ID } from '@/lib/protocols/governance/types';
+import { LIQUID_STAKING_ID } from '@/lib/protocols/liquid-staking/types';
+import { STAKING_REWARDS_ID } from '@/lib/protocols/staking-rewards/types';
+import { SYNCSWAP_ID } from '@/lib/protocols/syncswap/types';
+import { SUSHISWAP_V3_ID, UNISWAP_V3_ID } from '@/lib/protocols/uniswap-v3/types';
+import { VAULTS_ID } from '@/lib/protocols/vaults/types';
+import { VELODROME_ID } from '@/lib/protocols/velodrome/types';
+import { WALLET_PROTOCOL } from '@/lib/protocols/wallet/types';
 import { AaveV3Positions } from './aave-v3/AaveV3Positions';
 import { CamelotPositions } from './camelot/CamelotPositions';
 import { GmxPositions } from './gmx/GmxPositions';
@@ -26,21 +26,21 @@ import { VelodromePositions } from './velodrome/VelodromePositions';
 
 /**
  * Which view shows which protocol's positions, one line per protocol. Titles and order come from the
- * protocol's module (`protocolInfo`); a protocol without a view here is shown by GenericPositions.
+ * chain's data (`ChainPortfolio.protocols`); a protocol without a view here is shown by GenericPositions.
  */
 const VIEWS: Record<string, ComponentType<ProtocolViewProps>> = {
   [WALLET_PROTOCOL]: WalletBalances,
-  [uniswapV3Module.id]: V3Positions,
-  [sushiswapV3Module.id]: V3Positions,
-  [aaveV3Module.id]: AaveV3Positions,
-  [velodromeModule.id]: VelodromePositions,
-  [camelotModule.id]: CamelotPositions,
-  [stakingRewardsModule.id]: StakingRewardsPositions,
-  [gmxModule.id]: GmxPositions,
-  [governanceModule.id]: GovernancePositions,
-  [liquidStakingModule.id]: LiquidStakingRates,
-  [vaultsModule.id]: VaultPositions,
-  [syncswapModule.id]: SyncSwapPositions,
+  [UNISWAP_V3_ID]: V3Positions,
+  [SUSHISWAP_V3_ID]: V3Positions,
+  [AAVE_V3_ID]: AaveV3Positions,
+  [VELODROME_ID]: VelodromePositions,
+  [CAMELOT_ID]: CamelotPositions,
+  [STAKING_REWARDS_ID]: StakingRewardsPositions,
+  [GMX_ID]: GmxPositions,
+  [GOVERNANCE_ID]: GovernancePositions,
+  [LIQUID_STAKING_ID]: LiquidStakingRates,
+  [VAULTS_ID]: VaultPositions,
+  [SYNCSWAP_ID]: SyncSwapPositions,
 };
 
 export function protocolView(protocol: string): ComponentType<ProtocolViewProps> {

@@ -1,6 +1,6 @@
 import type { Address } from 'viem';
+import { readPathLabel } from '../lib/chains/read-path';
 import { CHAINS, type ChainId } from '../lib/chains/registry';
-import { readPathLabel } from '../lib/chains/round-one';
 import { resolveEnsName } from '../lib/ens/resolve';
 import { formatAmount, formatPercent, formatUsd } from '../lib/format/index';
 import { bundleJson, portfolioJson } from '../lib/portfolio/json';

@@ -1,6 +1,6 @@
 import { formatUsd } from '@/lib/format/index';
 import { positionValue } from '@/lib/portfolio/value';
-import { isCamelotDetails } from '@/lib/protocols/camelot/module';
+import { isCamelotDetails } from '@/lib/protocols/camelot/types';
 import { AssetAmountText, chainTime, PriceFlag, YieldText } from '../positions/figures';
 import type { ProtocolViewProps } from '../positions/types';
 import { Badge } from '../ui/primitives';

@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import type { Network } from '@/lib/chains/network';
+import { readPathLabel } from '@/lib/chains/read-path';
 import { CHAINS, type ChainId, explorerAddressUrl } from '@/lib/chains/registry';
 import { formatPercent, formatUsd } from '@/lib/format/index';
 import { DISPLAY_GROUPS } from '@/lib/portfolio/kinds';
+import { protocolInfoIn } from '@/lib/portfolio/protocols';
 import {
   chainFailure,
   chainLag,
@@ -16,7 +18,6 @@ import {
   visiblePositions,
 } from '@/lib/portfolio/select';
 import type { ChainPortfolio } from '@/lib/portfolio/types';
-import { readPathLabel } from '../../lib/chains/round-one';
 import { UsdValue } from '../overview/Overview';
 import { chainTime } from '../positions/figures';
 import { protocolView } from '../protocols';
@@ -61,6 +62,7 @@ export function ChainSection({
   const filters = { hideDust: settings.hideDust, hideClosed: settings.hideClosed };
   const shown = data ? { ...data, positions: visiblePositions(data.positions, filters) } : null;
   const hidden = data && shown ? data.positions.length - shown.positions.length : 0;
+  const protocolInfo = data ? protocolInfoIn(data) : undefined;
 
   return (
     <Card
@@ -234,7 +236,12 @@ export function ChainSection({
                             <div className="overflow-x-auto" tabIndex={0}>
                               <CollapsedList items={positions} label={`${name} positions`}>
                                 {(visible) => (
-                                  <View chainId={chainId} positions={visible} summary={summary} />
+                                  <View
+                                    chainId={chainId}
+                                    positions={visible}
+                                    summary={summary}
+                                    {...(protocolInfo ? { protocolInfo } : {})}
+                                  />
                                 )}
                               </CollapsedList>
                             </div>

@@ -1,8 +1,8 @@
 import { formatAmount, formatPercent, formatUsd } from '@/lib/format/index';
 import type { Position } from '@/lib/portfolio/types';
 import { positionValue } from '@/lib/portfolio/value';
-import { isGmxDetails } from '@/lib/protocols/gmx/module';
 import type { GmxTrackerReading } from '@/lib/protocols/gmx/types';
+import { isGmxDetails } from '@/lib/protocols/gmx/types';
 import { AssetAmountText, PriceFlag, YieldText } from '../positions/figures';
 import type { ProtocolViewProps } from '../positions/types';
 import { Badge } from '../ui/primitives';

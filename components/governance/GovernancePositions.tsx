@@ -1,6 +1,6 @@
 import { formatAmount, shortAddress } from '@/lib/format/index';
-import { isGovernanceDetails } from '@/lib/protocols/governance/module';
 import type { GovernanceDetails } from '@/lib/protocols/governance/types';
+import { isGovernanceDetails } from '@/lib/protocols/governance/types';
 import { delegationText } from '@/lib/protocols/governance/view';
 import type { ProtocolViewProps } from '../positions/types';
 import { Badge } from '../ui/primitives';

@@ -1,6 +1,5 @@
 import { formatPercent } from '@/lib/format/index';
 import type { Position } from '@/lib/portfolio/types';
-import { protocolInfo } from '@/lib/protocols/registry';
 import { AssetAmountText, AssetValue, PriceFlag, UnitPrice } from './figures';
 import type { ProtocolViewProps } from './types';
 
@@ -9,7 +8,7 @@ function sortKey(p: Position): bigint {
 }
 
 /** Token balances: amount, unit price (with its trust state) and value, most valuable first. */
-export function WalletBalances({ positions }: ProtocolViewProps) {
+export function WalletBalances({ positions, protocolInfo }: ProtocolViewProps) {
   const rows = [...positions].sort((a, b) =>
     sortKey(b) > sortKey(a) ? 1 : sortKey(b) < sortKey(a) ? -1 : 0,
   );
@@ -62,7 +61,7 @@ export function WalletBalances({ positions }: ProtocolViewProps) {
                     className="block text-xs font-normal text-zinc-600 dark:text-zinc-300"
                     data-testid="balance-counted-in"
                   >
-                    receipt: counted in {protocolInfo(p.countedIn.split(':')[1] ?? '').name}, not again here
+                    receipt: counted in {countedInName(p.countedIn, protocolInfo)}, not again here
                   </span>
                 ) : null}
               </th>
@@ -82,4 +81,10 @@ export function WalletBalances({ positions }: ProtocolViewProps) {
       </tbody>
     </table>
   );
+}
+
+/** The protocol a receipt's position belongs to (`chainId:protocol:…`), by its name where the data has it. */
+function countedInName(countedIn: string, info: ProtocolViewProps['protocolInfo']): string {
+  const id = countedIn.split(':')[1] ?? '';
+  return info ? info(id).name : id;
 }

@@ -1,7 +1,7 @@
 import { formatAmount, formatPercent, formatUsd } from '@/lib/format/index';
 import { positionValue } from '@/lib/portfolio/value';
-import { isStakingRewardsDetails, isStakingRewardsSummary } from '@/lib/protocols/staking-rewards/module';
 import type { FarmInfo } from '@/lib/protocols/staking-rewards/types';
+import { isStakingRewardsDetails, isStakingRewardsSummary } from '@/lib/protocols/staking-rewards/types';
 import { AssetAmountText, chainTime, PriceFlag, YieldText } from '../positions/figures';
 import type { ProtocolViewProps } from '../positions/types';
 import { Badge } from '../ui/primitives';

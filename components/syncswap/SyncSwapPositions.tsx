@@ -1,6 +1,6 @@
 import { formatUsd } from '@/lib/format/index';
 import { positionValue } from '@/lib/portfolio/value';
-import { isSyncSwapDetails } from '@/lib/protocols/syncswap/module';
+import { isSyncSwapDetails } from '@/lib/protocols/syncswap/types';
 import { AssetAmountText, PriceFlag, YieldText } from '../positions/figures';
 import type { ProtocolViewProps } from '../positions/types';
 import { Badge } from '../ui/primitives';

@@ -2,7 +2,7 @@
 
 import { useId, useState } from 'react';
 import type { Position } from '@/lib/portfolio/types';
-import { isV3Details } from '@/lib/protocols/uniswap-v3/module';
+import { isV3Details } from '@/lib/protocols/uniswap-v3/types';
 import type { ProtocolViewProps } from '../positions/types';
 import { V3PositionItem } from './V3PositionItem';
 

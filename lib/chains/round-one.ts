@@ -15,6 +15,7 @@ import { isWrongChainError, type ReadClient } from './client';
 import { decodeOutcome, decodeRecords } from './lens/decode';
 import { DeploylessReadDispatcher, ReadDispatcher } from './lens/ReadDispatcher.bytecode';
 import { type Call, errorMessage, type KnownAnswer, primeAnswers } from './multicall';
+import type { ReadPath } from './read-path';
 import { CHAINS, type ChainId } from './registry';
 
 /**
@@ -33,7 +34,7 @@ import { CHAINS, type ChainId } from './registry';
  * 3. `multicall-levels`: no round 1; the readers' own Multicall3 levels, as on any node.
  */
 
-export type ReadPath = 'state-override' | 'deployless' | 'multicall-levels';
+export type { ReadPath } from './read-path';
 
 /** A compiled lens (`npm run lenses` writes these beside their source). */
 export interface CompiledLens {
@@ -398,11 +399,4 @@ function prime(
   });
   primeAnswers(client, outcome.blockNumber, answers);
   return { blockNumber: outcome.blockNumber, timestamp: outcome.timestamp, failed };
-}
-
-/** How a chain's present was read, in words (the dashboard's chain line, the CLI). */
-export function readPathLabel(path: ReadPath): string {
-  if (path === 'state-override') return 'in one call (lenses by state override)';
-  if (path === 'deployless') return 'in one call (deployless)';
-  return 'level by level (Multicall3; this RPC runs no lens)';
 }

@@ -7,8 +7,8 @@ import { type RoundOneJob, runRoundOne } from '../chains/round-one';
 import { addPriceBookReads } from '../prices/book';
 import type { RegisteredModule } from '../protocols/module';
 import { learnBlockTimes } from '../protocols/past-window';
-import { PROTOCOL_MODULES } from '../protocols/registry';
-import { addWalletReads } from '../protocols/wallet/read';
+import { infoOf, PROTOCOL_MODULES, protocolInfo } from '../protocols/registry';
+import { addWalletReads, WALLET_PROTOCOL } from '../protocols/wallet/read';
 import { applyReceipts, applyTokenYields } from './enrich';
 import { failedChain } from './failed';
 import type {
@@ -123,6 +123,7 @@ export async function readChainPortfolio(options: ChainReadOptions): Promise<Cha
     errorKind: null,
     headAgeSeconds,
     read: { path: roundOne.path, note: readNote(roundOne) },
+    protocols: [protocolInfo(WALLET_PROTOCOL), ...readers.map(infoOf)],
     positions,
     protocolErrors,
     summaries,

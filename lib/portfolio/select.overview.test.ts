@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { noFeedReading } from '../prices/chainlink';
 import type { PriceReading } from '../prices/types';
+import { infoOf, PROTOCOL_MODULES, protocolInfo } from '../protocols/registry';
 import {
   blendedYield,
   bundleTotals,
@@ -16,6 +17,8 @@ import {
   visiblePositions,
 } from './select';
 import type { AssetAmount, ChainPortfolio, Position, YieldEstimate } from './types';
+
+const READ_PROTOCOLS = [protocolInfo('wallet'), ...PROTOCOL_MODULES.map(infoOf)];
 
 const E18 = 10n ** 18n;
 const price = (usd: bigint, status: PriceReading['status'] = 'ok'): PriceReading => ({
@@ -208,6 +211,8 @@ describe('overview selectors', () => {
         pos('supply', [dollars(300)], null, { protocol: 'aave-v3' }),
         pos('balance', [dollars(50)], null),
       ],
+      // What the reader attaches: every registered module's name and order, the wallet first.
+      protocols: READ_PROTOCOLS,
       protocolErrors: [],
       summaries: [],
     };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PriceReading } from '../prices/types';
+import { infoOf, PROTOCOL_MODULES, protocolInfo } from '../protocols/registry';
 import {
   breakdown,
   chainFailure,
@@ -73,6 +74,8 @@ function chain(
     // Fresh: a head older than the registry's threshold would be lagging.
     blockTimestamp: BigInt(Math.floor(Date.now() / 1000)),
     error: null,
+    // What the reader attaches: every registered module's name and order, the wallet first.
+    protocols: [protocolInfo('wallet'), ...PROTOCOL_MODULES.map(infoOf)],
     positions,
     protocolErrors: [],
     summaries: [],

@@ -2,9 +2,9 @@ import { formatUnits } from 'viem';
 import { isWrongChainError } from '../chains/errors';
 import { CHAINS, type ChainId } from '../chains/registry';
 import { isAaveV3Summary } from '../protocols/aave-v3/module';
-import { protocolInfo } from '../protocols/registry';
 import { DISPLAY_GROUP_ORDER, DISPLAY_GROUPS, type DisplayGroup, kindGroup } from './kinds';
-import type { ChainPortfolio, Position, ProtocolSummary } from './types';
+import { protocolInfoIn } from './protocols';
+import type { ChainPortfolio, Position, ProtocolInfo, ProtocolSummary } from './types';
 import { positionValue, sumValues, type ValueSummary } from './value';
 import { compoundedApy, yearlyIncome } from './yield';
 
@@ -191,6 +191,7 @@ export interface DisplayGroupView {
  * balances could not be read) still appears, in the group of its summary's protocol's first kind.
  */
 export function groupChain(chain: ChainPortfolio): DisplayGroupView[] {
+  const protocolInfo = protocolInfoIn(chain);
   const byProtocol = new Map<string, { positions: Position[]; group: DisplayGroup | null }>();
   for (const p of chain.positions) {
     const entry = byProtocol.get(p.protocol) ?? { positions: [], group: null };
@@ -203,7 +204,7 @@ export function groupChain(chain: ChainPortfolio): DisplayGroupView[] {
     if (!byProtocol.has(s.type)) byProtocol.set(s.type, { positions: [], group: null });
   const groups = new Map<DisplayGroup, ProtocolGroup[]>();
   for (const [protocol, { positions, group }] of byProtocol) {
-    const g = group ?? summaryGroup(protocol);
+    const g = group ?? summaryGroup(protocolInfo(protocol).kinds);
     const list = groups.get(g) ?? [];
     list.push({
       protocol,
@@ -221,8 +222,7 @@ export function groupChain(chain: ChainPortfolio): DisplayGroupView[] {
   });
 }
 
-function summaryGroup(protocol: string): DisplayGroup {
-  const kinds = protocolInfo(protocol).kinds;
+function summaryGroup(kinds: ProtocolInfo['kinds']): DisplayGroup {
   const first = kinds[0];
   return first ? kindGroup(first) : 'wallet';
 }
@@ -519,6 +519,7 @@ export interface Overview {
 export function overview(chains: readonly ChainPortfolio[], chainName: (id: ChainId) => string): Overview {
   const positions = chainsPositions(chains);
   const { locked, liquid } = lockedVsLiquid(positions);
+  const protocolInfo = protocolInfoIn(chains);
   return {
     total: sumValues(countedPositions(positions).map(positionValue)),
     income: income(positions),

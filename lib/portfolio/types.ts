@@ -1,8 +1,8 @@
 import type { Address } from 'viem';
 import type { ReadClient } from '../chains/client';
 import type { ChainDeployment, Network } from '../chains/network';
+import type { ReadPath } from '../chains/read-path';
 import type { ChainId } from '../chains/registry';
-import type { ReadPath } from '../chains/round-one';
 import type { PriceReading } from '../prices/types';
 import type { PositionKind } from './kinds';
 
@@ -110,6 +110,14 @@ export interface Position {
   countedIn?: string;
 }
 
+/** A protocol's name, display order and the kinds of position it holds. */
+export interface ProtocolInfo {
+  id: string;
+  name: string;
+  order: number;
+  kinds: readonly PositionKind[];
+}
+
 export interface ProtocolError {
   protocol: string;
   error: string;
@@ -135,6 +143,11 @@ export interface ChainPortfolio {
    * path was refused.
    */
   read?: { path: ReadPath; note: string | null } | null;
+  /**
+   * The protocols read on this chain (the wallet first), with their names, display order and kinds, so a
+   * view of the data needs none of the reading code. Absent on a chain that could not be read.
+   */
+  protocols?: ProtocolInfo[];
   positions: Position[];
   /** Protocols that failed on this chain while the rest of it was read. */
   protocolErrors: ProtocolError[];

@@ -1,4 +1,4 @@
-import type { PositionKind } from '../portfolio/kinds';
+import type { ProtocolInfo } from '../portfolio/types';
 import { aaveV3Module } from './aave-v3/module';
 import { camelotModule } from './camelot/module';
 import { gmxModule } from './gmx/module';
@@ -36,19 +36,16 @@ export { WALLET_PROTOCOL } from './wallet/read';
 
 import { WALLET_PROTOCOL } from './wallet/read';
 
-export interface ProtocolInfo {
-  id: string;
-  name: string;
-  order: number;
-  kinds: readonly PositionKind[];
+export type { ProtocolInfo } from '../portfolio/types';
+
+/** What a view needs of a module (carried with each chain's data, `ChainPortfolio.protocols`). */
+export function infoOf(m: RegisteredModule): ProtocolInfo {
+  return { id: m.id, name: m.name, order: m.order, kinds: m.kinds };
 }
 
 const INFO = new Map<string, ProtocolInfo>([
   [WALLET_PROTOCOL, { id: WALLET_PROTOCOL, name: 'Wallet', order: 0, kinds: ['balance'] }],
-  ...PROTOCOL_MODULES.map((m): [string, ProtocolInfo] => [
-    m.id,
-    { id: m.id, name: m.name, order: m.order, kinds: m.kinds },
-  ]),
+  ...PROTOCOL_MODULES.map((m): [string, ProtocolInfo] => [m.id, infoOf(m)]),
 ]);
 
 /** Name and order of a protocol id; an unknown id (a future module's data) shows under its id, last. */

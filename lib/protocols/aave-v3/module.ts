@@ -1,20 +1,13 @@
 import type { DeploymentSpec } from '../../chains/network';
-import type { Position, ProtocolSummary } from '../../portfolio/types';
 import { defineModule, type RegisteredModule } from '../module';
 import { AAVE_V3_DEPLOYMENT, type AaveV3Market } from './addresses';
 import { checkAaveV3Market } from './check';
 import { aaveV3Lens } from './lens';
 import { readAaveV3 } from './read';
-import { AAVE_V3_ID, type AaveV3PositionDetails, type AaveV3Summary } from './types';
+import { AAVE_V3_ID, isAaveV3Summary } from './types';
 import { aaveV3SummaryLines } from './view';
 
-export function isAaveV3Details(d: Position['details']): d is AaveV3PositionDetails {
-  return d?.type === AAVE_V3_ID;
-}
-
-export function isAaveV3Summary(s: ProtocolSummary | undefined): s is AaveV3Summary {
-  return s?.type === AAVE_V3_ID;
-}
+export { isAaveV3Details, isAaveV3Summary } from './types';
 
 /** The module over a given deployment table (tests and benches read through variants of it). */
 export function aaveV3ModuleFor(deployment: DeploymentSpec<AaveV3Market>): RegisteredModule {

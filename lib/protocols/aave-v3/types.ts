@@ -1,5 +1,6 @@
 import type { Address } from 'viem';
 import type { ChainId } from '../../chains/registry';
+import type { Position, ProtocolSummary } from '../../portfolio/types';
 import type { HealthBand } from './math';
 
 export const AAVE_V3_ID = 'aave-v3';
@@ -111,4 +112,12 @@ export interface AaveV3Summary {
     | { state: 'unreadable'; reason: string };
   notices: AaveV3ReserveNotice[];
   warnings: string[];
+}
+
+export function isAaveV3Details(d: Position['details']): d is AaveV3PositionDetails {
+  return d?.type === AAVE_V3_ID;
+}
+
+export function isAaveV3Summary(s: ProtocolSummary | undefined): s is AaveV3Summary {
+  return s?.type === AAVE_V3_ID;
 }

@@ -1,17 +1,14 @@
 import { call } from '../../chains/multicall';
 import { formatAmount } from '../../format/index';
-import type { Position } from '../../portfolio/types';
 import { erc20Abi } from '../../tokens/metadata';
 import { runBatchChecks } from '../check';
 import { defineModule } from '../module';
 import { factoryAbi, masterAbi } from './abi';
 import { camelotJobs } from './lens';
 import { type CamelotDeployment, readCamelot } from './read';
-import { CAMELOT_ID, type CamelotDetails } from './types';
+import { CAMELOT_ID, type CamelotDetails, isCamelotDetails } from './types';
 
-export function isCamelotDetails(d: Position['details']): d is CamelotDetails {
-  return d?.type === CAMELOT_ID;
-}
+export { isCamelotDetails } from './types';
 
 /**
  * Camelot V2 on Arbitrum. Addresses: Camelot's docs (docs.camelot.exchange contracts pages) and DefiLlama's

@@ -1,5 +1,5 @@
 import type { Address } from 'viem';
-import type { PositionDetails } from '../../portfolio/types';
+import type { Position, PositionDetails } from '../../portfolio/types';
 
 export const CAMELOT_ID = 'camelot';
 
@@ -34,4 +34,8 @@ export interface CamelotDetails extends PositionDetails {
   yieldNotes: string[];
   /** Prices used that come from a pool, not a feed. */
   poolImplied: string[];
+}
+
+export function isCamelotDetails(d: Position['details']): d is CamelotDetails {
+  return d?.type === CAMELOT_ID;
 }

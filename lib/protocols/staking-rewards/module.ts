@@ -1,23 +1,11 @@
 import type { Address } from 'viem';
 import { formatAmount, formatPercent, formatUsd } from '../../format/index';
-import type { Position, ProtocolSummary } from '../../portfolio/types';
 import { defineModule } from '../module';
 import { stakingRewardsLens } from './lens';
 import { readStakingRewards, type StakingRewardsDeployment } from './read';
-import {
-  type FarmInfo,
-  STAKING_REWARDS_ID,
-  type StakingRewardsDetails,
-  type StakingRewardsSummary,
-} from './types';
+import { type FarmInfo, isStakingRewardsDetails, isStakingRewardsSummary, STAKING_REWARDS_ID } from './types';
 
-export function isStakingRewardsDetails(d: Position['details']): d is StakingRewardsDetails {
-  return d?.type === STAKING_REWARDS_ID;
-}
-
-export function isStakingRewardsSummary(s: ProtocolSummary | undefined): s is StakingRewardsSummary {
-  return s?.type === STAKING_REWARDS_ID;
-}
+export { isStakingRewardsDetails, isStakingRewardsSummary } from './types';
 
 /** Manifest names of known farms: `StakingRewards.<name>`. */
 export const FARM_PREFIX = 'StakingRewards.';

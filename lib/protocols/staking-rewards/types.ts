@@ -1,5 +1,5 @@
 import type { Address } from 'viem';
-import type { PositionDetails, ProtocolSummary } from '../../portfolio/types';
+import type { Position, PositionDetails, ProtocolSummary } from '../../portfolio/types';
 
 export const STAKING_REWARDS_ID = 'staking-rewards';
 
@@ -44,4 +44,12 @@ export interface StakingRewardsDetails extends PositionDetails {
 export interface StakingRewardsSummary extends ProtocolSummary {
   type: typeof STAKING_REWARDS_ID;
   farms: FarmInfo[];
+}
+
+export function isStakingRewardsDetails(d: Position['details']): d is StakingRewardsDetails {
+  return d?.type === STAKING_REWARDS_ID;
+}
+
+export function isStakingRewardsSummary(s: ProtocolSummary | undefined): s is StakingRewardsSummary {
+  return s?.type === STAKING_REWARDS_ID;
 }

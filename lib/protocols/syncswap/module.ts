@@ -1,15 +1,12 @@
 import { call } from '../../chains/multicall';
-import type { Position } from '../../portfolio/types';
 import { runBatchChecks } from '../check';
 import { defineModule } from '../module';
 import { poolMasterAbi } from './abi';
 import { syncswapJobs } from './lens';
 import { readSyncSwap, type SyncSwapDeployment } from './read';
-import { SYNCSWAP_ID, type SyncSwapDetails } from './types';
+import { isSyncSwapDetails, SYNCSWAP_ID, type SyncSwapDetails } from './types';
 
-export function isSyncSwapDetails(d: Position['details']): d is SyncSwapDetails {
-  return d?.type === SYNCSWAP_ID;
-}
+export { isSyncSwapDetails } from './types';
 
 /**
  * SyncSwap on zkSync Era. The PoolMaster (V1) is the one SyncSwap's own deploy scripts name

@@ -1,5 +1,5 @@
 import type { Address } from 'viem';
-import type { PositionDetails } from '../../portfolio/types';
+import type { Position, PositionDetails } from '../../portfolio/types';
 
 export const SYNCSWAP_ID = 'syncswap';
 
@@ -22,4 +22,8 @@ export interface SyncSwapDetails extends PositionDetails {
   yieldNotes: string[];
   /** Prices used that come from a pool, not a feed. */
   poolImplied: string[];
+}
+
+export function isSyncSwapDetails(d: Position['details']): d is SyncSwapDetails {
+  return d?.type === SYNCSWAP_ID;
 }

@@ -1,4 +1,3 @@
-import type { Position } from '../../portfolio/types';
 import { defineModule, type RegisteredModule } from '../module';
 import { v3DeploymentSpec } from './addresses';
 import { checkV3Deployment } from './check';
@@ -12,13 +11,12 @@ import {
   type V3ProtocolSpec,
   type V3ReadOptions,
 } from './read';
-import type { UniswapV3PositionDetails } from './types';
+
+import { isV3Details } from './types';
+
+export { isV3Details } from './types';
 
 /** Details of a position in any V3-style deployment (Uniswap, SushiSwap; Slipstream reuses the math). */
-export function isV3Details(d: Position['details']): d is UniswapV3PositionDetails {
-  return d?.type === 'uniswap-v3';
-}
-
 /** A module for one V3-style deployment (the position manager's reads and the V3 math are shared). */
 export function v3Module(spec: V3ProtocolSpec, order: number, options: V3ReadOptions = {}): RegisteredModule {
   return defineModule({

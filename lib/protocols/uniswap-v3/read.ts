@@ -32,7 +32,13 @@ import {
   pastSnapshot,
   windowFees,
 } from './pool-state';
-import type { FeeAprInfo, PriceTriple, UniswapV3PositionDetails } from './types';
+import {
+  type FeeAprInfo,
+  type PriceTriple,
+  SUSHISWAP_V3_ID,
+  UNISWAP_V3_ID,
+  type UniswapV3PositionDetails,
+} from './types';
 
 export const DEFAULT_APR_WINDOW_SECONDS = 7 * 86_400;
 /** Positions read per owner and deployment; beyond it the list says how many were left out. */
@@ -473,14 +479,14 @@ function buildPosition(input: BuildInput): Position {
 }
 
 export const UNISWAP_V3: V3ProtocolSpec = {
-  id: 'uniswap-v3',
+  id: UNISWAP_V3_ID,
   name: 'Uniswap V3',
   manifestPrefix: 'UniswapV3',
   mainnet: UNISWAP_V3_MAINNET,
 };
 
 export const SUSHISWAP_V3: V3ProtocolSpec = {
-  id: 'sushiswap-v3',
+  id: SUSHISWAP_V3_ID,
   name: 'SushiSwap V3',
   manifestPrefix: 'SushiSwapV3',
   mainnet: SUSHISWAP_V3_MAINNET,

@@ -1,4 +1,9 @@
 import type { Address } from 'viem';
+import type { Position } from '../../portfolio/types';
+
+/** The V3-style deployments' protocol ids (the positions' `protocol`). */
+export const UNISWAP_V3_ID = 'uniswap-v3';
+export const SUSHISWAP_V3_ID = 'sushiswap-v3';
 
 export interface PoolToken {
   address: Address;
@@ -67,4 +72,8 @@ export interface UniswapV3PositionDetails {
   feeApr: FeeAprInfo;
   /** The position NFT on the chain's explorer (mainnet only; null on the devnet). */
   explorerUrl: string | null;
+}
+
+export function isV3Details(d: Position['details']): d is UniswapV3PositionDetails {
+  return d?.type === 'uniswap-v3';
 }

@@ -9,7 +9,9 @@ import { priceKey } from '../../prices/book';
 import type { PriceReading } from '../../prices/types';
 import { addMetadataReads, erc20Abi } from '../../tokens/metadata';
 
-export const WALLET_PROTOCOL = 'wallet';
+import { WALLET_PROTOCOL } from './types';
+
+export { WALLET_PROTOCOL } from './types';
 
 export const HELD_EARNS_NOTHING = 'held in the wallet: earns nothing by itself';
 
