@@ -1,14 +1,16 @@
 import {
   type Abi,
+  type AbiFunction,
   type Address,
   BaseError,
   type ContractFunctionArgs,
   type ContractFunctionName,
   type ContractFunctionReturnType,
-  type DecodeFunctionResultParameters,
-  decodeFunctionResult,
+  decodeAbiParameters,
   type EncodeFunctionDataParameters,
   encodeFunctionData,
+  type GetAbiItemParameters,
+  getAbiItem,
   type Hex,
   HttpRequestError,
   parseAbi,
@@ -16,6 +18,7 @@ import {
 } from 'viem';
 import type { ReadClient } from './client';
 import { errorMessage } from './errors';
+import { hexBytes } from './hex-bytes';
 import { CHAINS, type ChainId } from './registry';
 
 export const multicall3Abi = parseAbi([
@@ -58,18 +61,30 @@ export function call<
   // viem's encode/decode parameter types are generic over every ABI; the generic signature above
   // already ties abi, name and args together, so the widening casts below lose nothing.
   const callData = encodeFunctionData({ abi, functionName, args } as EncodeFunctionDataParameters);
+  // The function's outputs are found once per call, not per answer; answers are decoded from bytes made
+  // natively (`hexBytes`), and shaped as viem's decodeFunctionResult shapes them (one output: the value).
+  const item = getAbiItem({ abi, name: functionName, args } as GetAbiItemParameters) as
+    | AbiFunction
+    | undefined;
+  if (!item?.outputs) throw new Error(`${String(functionName)} is not a function of the ABI given`);
+  const outputs = item.outputs;
   return {
     target,
     callData,
     label: `${target}.${String(functionName)}`,
-    decode: (data) =>
-      decodeFunctionResult({
+    decode: (data) => {
+      const values = decodeAbiParameters(outputs, hexBytes(data));
+      return (values.length > 1 ? values : values[0]) as ContractFunctionReturnType<
         abi,
+        Mutability,
         functionName,
-        data,
-      } as DecodeFunctionResultParameters) as ContractFunctionReturnType<abi, Mutability, functionName, args>,
+        args
+      >;
+    },
   };
 }
+
+const aggregate3Outputs = (getAbiItem({ abi: multicall3Abi, name: 'aggregate3' }) as AbiFunction).outputs;
 
 /** A raw call whose return data is kept as bytes (for tokens whose metadata is not ABI-conformant). */
 export function rawCall(target: Address, callData: Hex, label: string): Call<Hex> {
@@ -163,7 +178,12 @@ async function aggregate(
     const data = await aggregateCall(client, chunk, options);
     if (data === undefined)
       throw new NoMulticallError(`Multicall3 at ${options.multicall3} returned nothing (no code there?)`);
-    return [...decodeFunctionResult({ abi: multicall3Abi, functionName: 'aggregate3', data })];
+    // aggregate3's outputs are `(bool success, bytes returnData)[]`; viem types a looked-up ABI item's
+    // decode loosely, so the shape is named here.
+    const [results] = decodeAbiParameters(aggregate3Outputs, hexBytes(data)) as unknown as [
+      readonly { success: boolean; returnData: Hex }[],
+    ];
+    return [...results];
   } catch (error) {
     if (!sunkByTarget(error)) throw error;
     // Before halving, one empty aggregate3 (which no target can sink): if it fails too, the node or
