@@ -13,16 +13,19 @@ scope.onmessage = (event) => {
   const { id, kind, args } = event.data;
   // `args` was built by `runRead` for this `kind`.
   const read = READS[kind] as (a: unknown) => Promise<unknown>;
-  read(args).then(
-    (value) => scope.postMessage({ id, ok: true, value }),
-    (error: unknown) =>
-      scope.postMessage({
-        id,
-        ok: false,
-        error: {
-          name: isWrongChainError(error) ? 'WrongChainError' : 'Error',
-          message: errorMessage(error),
-        },
-      }),
-  );
+  const fail = (error: unknown) =>
+    scope.postMessage({
+      id,
+      ok: false,
+      error: { name: isWrongChainError(error) ? 'WrongChainError' : 'Error', message: errorMessage(error) },
+    });
+  read(args).then((value) => {
+    // An answer that cannot be cloned (a reader returning a function) fails its read rather than
+    // leaving the page waiting for it.
+    try {
+      scope.postMessage({ id, ok: true, value });
+    } catch (error) {
+      fail(error);
+    }
+  }, fail);
 };
