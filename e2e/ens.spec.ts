@@ -48,3 +48,25 @@ test('an off-chain (CCIP-read) name is reported, not followed to its gateway', a
   await expect(page.getByTestId('ens-error')).toContainText('off-chain ENS name', { timeout: 20_000 });
   expect(gateway).toEqual([]);
 });
+
+test('a name typed in the search box is normalised (ENS code fetched only then) and opens its dashboard', async ({
+  page,
+}) => {
+  // An error message of ENSIP-15's normaliser (viem's `normalize`, @adraffy/ens-normalize).
+  const ENS_CODE = 'underscore allowed only at start';
+  const bodies: Promise<string>[] = [];
+  page.on('response', (r) => {
+    if (r.url().endsWith('.js')) bodies.push(r.text().catch(() => ''));
+  });
+  const fetchedEnsCode = async () => (await Promise.all(bodies)).some((b) => b.includes(ENS_CODE));
+  await page.goto('/');
+  const input = page.getByRole('main').getByLabel('Address or ENS name to watch');
+  await expect(input).toBeVisible();
+  expect(await fetchedEnsCode()).toBe(false);
+  // Mixed case: ENSIP-15 lower-cases it, so the URL carries the normalised name.
+  await input.fill(DEVNET_ENS_NAMES.demo.toUpperCase());
+  await input.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`/address/${DEVNET_ENS_NAMES.demo.replace('.', '\\.')}$`));
+  await expect(page.getByTestId('dashboard-name')).toHaveText(DEVNET_ENS_NAMES.demo, { timeout: 20_000 });
+  expect(await fetchedEnsCode()).toBe(true);
+});

@@ -1,3 +1,4 @@
+import { normalize } from 'viem/ens';
 import { CHAIN_IDS, type ChainId } from '../lib/chains/registry';
 import { parseWatchTarget, targetKey, type WatchTarget } from '../lib/ens/target';
 
@@ -50,7 +51,7 @@ export function parsePortfolioArgs(argv: readonly string[]): PortfolioArgs | { e
   const targets: WatchTarget[] = [];
   const seen = new Set<string>();
   for (const input of raw) {
-    const t = parseWatchTarget(input);
+    const t = parseWatchTarget(input, normalize);
     if ('error' in t)
       return { error: `"${input.slice(0, 120)}" is not an Ethereum address or an ENS name: ${t.error}` };
     const key = targetKey(t);

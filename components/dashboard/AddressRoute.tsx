@@ -5,9 +5,10 @@ import Link from 'next/link';
 import { usePathname, useSearchParams } from 'next/navigation';
 import type { ReactNode } from 'react';
 import type { Address } from 'viem';
-import { parseWatchTarget } from '@/lib/ens/target';
+import { isNameInput, noNames, parseWatchTarget } from '@/lib/ens/target';
 import { warmReadWorker } from '@/lib/query/off-thread';
 import { useEnsName } from '../hooks/useEnsName';
+import { useEnsNormalize } from '../hooks/useEnsNormalize';
 import { useMounted } from '../hooks/useMounted';
 import { ErrorPanel, Skeleton } from '../ui/primitives';
 import { DashboardSkeleton } from './DashboardSkeleton';
@@ -71,13 +72,17 @@ export function AddressRoute() {
   // The prerendered shell is shared by every address: render only once the browser's URL is known.
   const mounted = useMounted();
   const raw = decodeURIComponent(pathname.split('/').filter(Boolean)[1] ?? '');
-  if (!mounted) return frame(<DashboardSkeleton />);
+  // A name in the URL needs ENS normalisation, fetched then (not with every page's first load).
+  const names = raw.split(',').some(isNameInput);
+  const loaded = useEnsNormalize(names);
+  const normalize = names ? loaded : noNames;
+  if (!mounted || normalize === null) return frame(<DashboardSkeleton />);
   if (raw === '_' || raw === '') return null;
   if (raw.includes(',')) {
     const members = raw.split(',').map((m) => m.trim());
     const addresses: Address[] = [];
     for (const m of members) {
-      const t = parseWatchTarget(m);
+      const t = parseWatchTarget(m, normalize);
       if ('error' in t)
         return <BadInput title="That bundle has a member that is not an address" raw={m} why={t.error} />;
       if (t.kind === 'name')
@@ -93,7 +98,7 @@ export function AddressRoute() {
     const name = (search.get('name') ?? '').slice(0, 40) || 'Bundle';
     return frame(<BundleDashboard key={addresses.join(',')} addresses={addresses} name={name} />);
   }
-  const parsed = parseWatchTarget(raw);
+  const parsed = parseWatchTarget(raw, normalize);
   if ('error' in parsed)
     return <BadInput title="That is not an address or an ENS name" raw={raw} why={parsed.error} />;
   if (parsed.kind === 'name') return frame(<NameDashboard key={parsed.name} name={parsed.name} />);

@@ -2,7 +2,8 @@
 
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
-import { parseWatchTarget } from '@/lib/ens/target';
+import { loadNormalize } from '@/lib/ens/normalize';
+import { isNameInput, noNames, parseWatchTarget } from '@/lib/ens/target';
 import { inputClass, primaryButtonClass } from '../ui/primitives';
 
 /** Type any address to watch it; invalid input says why and goes nowhere. */
@@ -25,9 +26,10 @@ export function AddressSearch({
             ? 'flex w-full max-w-md items-start gap-2'
             : 'flex w-full flex-col gap-2 sm:flex-row sm:items-start'
         }
-        onSubmit={(event) => {
+        onSubmit={async (event) => {
           event.preventDefault();
-          const parsed = parseWatchTarget(value);
+          // ENS normalisation is fetched only when a name is submitted.
+          const parsed = parseWatchTarget(value, isNameInput(value) ? await loadNormalize() : noNames);
           if ('error' in parsed) {
             setError(parsed.error);
             return;

@@ -1,5 +1,4 @@
 import type { Address } from 'viem';
-import { normalize } from 'viem/ens';
 import { parseAddressInput } from '../settings/settings';
 
 /**
@@ -11,16 +10,30 @@ export const MAINNET_ENS_REGISTRY: Address = '0x00000000000C2E074eC69A0dFb2997BA
 /** What someone asked to watch: an address, or an ENS name still to be resolved. */
 export type WatchTarget = { kind: 'address'; address: Address } | { kind: 'name'; name: string };
 
+/** ENSIP-15 normalisation (viem's `normalize`): passed in, so the page fetches it only for a name. */
+export type Normalize = (name: string) => string;
+
 /** Looks like it was meant as an address (0x…), so it is judged as one, never as a name. */
 function looksLikeAddress(value: string): boolean {
   return /^0x[0-9a-f]*$/i.test(value) || (/^0x/i.test(value) && !value.includes('.'));
 }
 
+/** Whether parsing this input normalises a name (so `parseWatchTarget` needs a real `normalize`). */
+export function isNameInput(input: string): boolean {
+  const value = input.trim();
+  return !looksLikeAddress(value) && value.includes('.');
+}
+
+/** For input that is not a name (`isNameInput` false): parsing it never normalises anything. */
+export const noNames: Normalize = () => {
+  throw new Error('ENS normalisation was not loaded for this input');
+};
+
 /**
  * Parses an address or an ENS name (`vitalik.eth`) as typed in the URL, the search box or the CLI.
- * A name is normalised (ENSIP-15, viem's `normalize`); the message says what is wrong, in words.
+ * A name is normalised with `normalize` (ENSIP-15); the message says what is wrong, in words.
  */
-export function parseWatchTarget(input: string): WatchTarget | { error: string } {
+export function parseWatchTarget(input: string, normalize: Normalize): WatchTarget | { error: string } {
   const value = input.trim();
   if (value === '') return { error: 'Enter an address or an ENS name.' };
   if (looksLikeAddress(value)) {
