@@ -85,3 +85,20 @@ export async function readerContext(
   const { prices } = book(t.value);
   return { chainId, client: rc.client, deployment, owner, blockNumber: at, blockTimestamp: t.value, prices };
 }
+
+/**
+ * The helpers above bound to one chain and owner, as each module's lens test uses them: a refusing
+ * client, a read with chosen modules, the current-block calls of a request log, a reader's context, and
+ * a block just below the head to pin reads to (the devnet mines every second).
+ */
+export function lensTestbed(manifest: DevnetManifest, network: Network, chainId: ChainId, owner: Address) {
+  const client = (refuse: Refuse = {}) => refusingClient(manifest, chainId, refuse);
+  return {
+    client,
+    read: (rc: RecordingClient, protocols: RegisteredModule[], blockNumber?: bigint) =>
+      readWith(network, chainId, rc, owner, protocols, blockNumber),
+    currentCalls: (rc: RecordingClient, block: bigint) => currentCalls(rc.requests, block),
+    readContext: (rc: RecordingClient, at: bigint) => readerContext(network, chainId, rc, owner, at),
+    pinned: async () => (await client().client.getBlockNumber()) - 1n,
+  };
+}

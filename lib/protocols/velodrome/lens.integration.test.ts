@@ -1,17 +1,10 @@
 import type { Address } from 'viem';
 import { describe, expect, it } from 'vitest';
-import {
-  currentCalls as currentRequests,
-  type Refuse,
-  readerContext,
-  readWith,
-  refusingClient,
-} from '../../../devnet/lens-testing';
-import type { RecordingClient } from '../../../devnet/rpc-recorder';
+import { lensTestbed } from '../../../devnet/lens-testing';
 import { testDevnet } from '../../../devnet/testing';
 import { answerStats, resetAnswerStats } from '../../chains/multicall';
 import { runRoundOne } from '../../chains/round-one';
-import { defineModule, type RegisteredModule } from '../module';
+import { defineModule } from '../module';
 import { velodromeDeploymentSpec } from './addresses';
 import { velodromeJobs } from './lens';
 import { readVelodrome } from './read';
@@ -43,13 +36,7 @@ function v2Module(deployment = velodromeDeploymentSpec, lens: typeof velodromeJo
 }
 const velodromeV2 = v2Module();
 
-const client = (refuse: Refuse = {}) => refusingClient(manifest, CHAIN, refuse);
-const read = (rc: RecordingClient, protocols: RegisteredModule[], blockNumber?: bigint) =>
-  readWith(network, CHAIN, rc, demo, protocols, blockNumber);
-const currentCalls = (rc: RecordingClient, block: bigint) => currentRequests(rc.requests, block);
-const readContext = (rc: RecordingClient, at: bigint) => readerContext(network, CHAIN, rc, demo, at);
-
-const pinned = async () => (await client().client.getBlockNumber()) - 1n;
+const { client, read, currentCalls, readContext, pinned } = lensTestbed(manifest, network, CHAIN, demo);
 
 describe('velodrome V2 round 1', () => {
   it('one eth_call answers every current-block read (no miss), whatever past-window reads follow', async () => {
