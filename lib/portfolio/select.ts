@@ -1,7 +1,7 @@
 import { formatUnits } from 'viem';
 import { isWrongChainError } from '../chains/errors';
 import { CHAINS, type ChainId } from '../chains/registry';
-import { isAaveV3Summary } from '../protocols/aave-v3/module';
+import { isAaveV3Summary } from '../protocols/aave-v3/types';
 import { DISPLAY_GROUP_ORDER, DISPLAY_GROUPS, type DisplayGroup, kindGroup } from './kinds';
 import { protocolInfoIn } from './protocols';
 import type { ChainPortfolio, Position, ProtocolInfo, ProtocolSummary } from './types';
