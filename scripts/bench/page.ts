@@ -13,6 +13,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/chromium';
 import type { DevnetManifest } from '../../lib/chains/manifest';
 import { CHAIN_IDS } from '../../lib/chains/registry';
 import { serve } from '../serve';
+import { recordShifts, type Shift, shiftsOf } from './shifts';
 
 /** The build measured: out/, or another export (`LAYERGLASS_BENCH_OUT`, e.g. a copy of an earlier build). */
 const OUT = process.env.LAYERGLASS_BENCH_OUT ?? join(import.meta.dirname, '..', '..', 'out');
@@ -131,8 +132,12 @@ async function timeUntilDrawn(base: string, address: string, runs: number) {
   try {
     const times: number[] = [];
     let dom = { elements: 0, rows: 0 };
+    // The layout shifts of the run that shifted most (what moved, from where to where).
+    let worst: Shift[] = [];
+    const cls = (shifts: readonly Shift[]) => shifts.reduce((a, x) => a + x.value, 0);
     for (let i = 0; i < runs; i++) {
       const page = await browser.newPage({ viewport: { width: 412, height: 823 } });
+      await recordShifts(page);
       const t = performance.now();
       await page.goto(`${base}/address/${address}`);
       await chainsReady(page);
@@ -141,13 +146,15 @@ async function timeUntilDrawn(base: string, address: string, runs: number) {
         () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(null)))),
       );
       times.push(performance.now() - t);
+      const shifts = await shiftsOf(page);
+      if (cls(shifts) > cls(worst)) worst = shifts;
       dom = await page.evaluate(() => ({
         elements: document.getElementsByTagName('*').length,
         rows: document.querySelectorAll('[data-protocol] li, [data-protocol] tr').length,
       }));
       await page.close();
     }
-    return { times, dom };
+    return { times, dom, worst: { cls: cls(worst), shifts: worst } };
   } finally {
     await browser.close();
   }
@@ -268,6 +275,11 @@ export async function benchPage(manifest: DevnetManifest): Promise<void> {
     console.log(
       `/address/<demo> from navigation until all 3 chains drawn: ${spread(demoPage.times, (n) => `${(n / 1000).toFixed(2)} s`)} (min / median / max of 5, fresh page each, local devnet, no added latency)`,
     );
+    console.log(
+      `  layout shift until drawn, worst of the 5 runs (412×823, no throttling): ${demoPage.worst.cls.toFixed(3)}`,
+    );
+    for (const shift of demoPage.worst.shifts.slice(0, 5))
+      console.log(`    at ${shift.at} ms, ${shift.value.toFixed(3)}: ${shift.sources.join(' | ')}`);
     if (process.env.LAYERGLASS_BENCH_SKIP_LIGHTHOUSE !== '1')
       await benchLighthouse(base, [
         [`/address/<demo>`, `/address/${demo}`],
