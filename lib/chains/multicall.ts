@@ -20,6 +20,7 @@ import type { ReadClient } from './client';
 import { errorMessage } from './errors';
 import { hexBytes } from './hex-bytes';
 import { CHAINS, type ChainId } from './registry';
+import { staticDecoder } from './static-decode';
 
 export const multicall3Abi = parseAbi([
   'struct Call3 { address target; bool allowFailure; bytes callData; }',
@@ -68,12 +69,14 @@ export function call<
     | undefined;
   if (!item?.outputs) throw new Error(`${String(functionName)} is not a function of the ABI given`);
   const outputs = item.outputs;
+  // Static outputs (most answers) are read straight off the hex; the rest through viem, from native bytes.
+  const fast = staticDecoder(outputs);
   return {
     target,
     callData,
     label: `${target}.${String(functionName)}`,
     decode: (data) => {
-      const values = decodeAbiParameters(outputs, hexBytes(data));
+      const values = fast ? fast(data) : decodeAbiParameters(outputs, hexBytes(data));
       return (values.length > 1 ? values : values[0]) as ContractFunctionReturnType<
         abi,
         Mutability,
