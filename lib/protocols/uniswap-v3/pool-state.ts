@@ -12,6 +12,7 @@ import { readPastWindow } from '../past-window';
 import { poolAbi } from './abi';
 import type { BlockPoint } from './history';
 import { feeGrowthInside, feesEarned, subWrap256 } from './math';
+import { readPastByLens } from './past-lens';
 
 export interface PoolState {
   sqrtPriceX96: bigint;
@@ -145,6 +146,11 @@ async function readPast(
   block: bigint,
   layout: V3PoolLayout,
 ): Promise<PastSnapshot> {
+  // Uniswap V3's own pools through their past lens where the RPC runs state overrides (a fraction of the bytes).
+  if (layout === UNISWAP_V3_POOL_LAYOUT) {
+    const viaLens = await readPastByLens(client, ticksByPool, block);
+    if (viaLens) return { ...viaLens, block };
+  }
   const batch = new Batch();
   const timestamp = batch.add(call(multicall3, multicall3Abi, 'getCurrentBlockTimestamp'));
   const pools = addPoolReads(batch, ticksByPool, layout);
