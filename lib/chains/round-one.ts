@@ -1,18 +1,16 @@
 import {
   type Address,
   BaseError,
-  encodeAbiParameters,
   encodeDeployData,
   encodeFunctionData,
   type Hex,
   HttpRequestError,
   parseAbi,
-  parseAbiParameters,
   RpcRequestError,
   TimeoutError,
 } from 'viem';
 import { isWrongChainError, type ReadClient } from './client';
-import { decodeOutcome, decodeRecords } from './lens/decode';
+import { decodeOutcome, decodePackedRecords, decodePackedResults, packCalls } from './lens/decode';
 import { DeploylessReadDispatcher, ReadDispatcher } from './lens/ReadDispatcher.bytecode';
 import { type Call, errorMessage, type KnownAnswer, primeAnswers } from './multicall';
 import type { ReadPath } from './read-path';
@@ -102,7 +100,6 @@ const deploylessAbi = parseAbi([
   'struct Job { address lens; bytes initCode; bytes input; }',
   'constructor(Job[] jobs, address blockNumberSource)',
 ]);
-const callsParams = parseAbiParameters('(address target, bytes callData)[]');
 
 /** Unused addresses the state override places code at (high, away from every precompile range). */
 const DISPATCHER_ADDRESS: Address = '0x1a5e000000000000000000000000000000000000';
@@ -143,9 +140,7 @@ function encodeJobs(
       ? {
           lens: ZERO,
           initCode: '0x' as Hex,
-          input: encodeAbiParameters(callsParams, [
-            job.calls.map((c) => ({ target: c.target, callData: c.callData })),
-          ]),
+          input: packCalls(job.calls),
         }
       : { ...lensAt(job), input: job.input },
   );
@@ -392,7 +387,8 @@ function prime(
       return;
     }
     try {
-      for (const r of decodeRecords(output)) answers.push(r);
+      const records = 'calls' in job ? decodePackedResults(output, job.calls) : decodePackedRecords(output);
+      for (const r of records) answers.push(r);
     } catch (error) {
       failed.push({ label: job.label, error: `${job.label}: ${errorMessage(error)}` });
     }

@@ -1,23 +1,19 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.20;
 
-import {ILens, Record, Recorder} from "./Recorder.sol";
+import {ILens, Recorder} from "./Recorder.sol";
 
 /// @notice One job of round 1: a lens at `lens` (placed by state override), a lens to create from
-/// `initCode` (deployless), or, with neither, `input` = abi.encode(Call[]) run as plain recorded calls.
+/// `initCode` (deployless), or, with neither, plain calls packed in `input` as `target (20) | calldata
+/// length (3) | calldata` each, answered in order as `Recorder.results` packs them (no calldata echoed).
 struct Job {
     address lens;
     bytes initCode;
     bytes input;
 }
 
-struct Call {
-    address target;
-    bytes callData;
-}
-
 /// @notice What round 1 returns: the block it read (from ArbSys where `block.number` is L1's), its
-/// timestamp, and per job whether it ran and its encoded Record[] (or its revert data).
+/// timestamp, and per job whether it ran and its packed records (or its revert data).
 struct Outcome {
     uint256 blockNumber;
     uint256 timestamp;
@@ -50,19 +46,53 @@ abstract contract Dispatch {
             }
             if (lens == address(0)) {
                 out.ok[i] = true;
-                out.outputs[i] = abi.encode(plainCalls(abi.decode(job.input, (Call[]))));
+                out.outputs[i] = plainCalls(job.input);
             } else {
-                (out.ok[i], out.outputs[i]) = lens.staticcall(abi.encodeCall(ILens.read, (job.input)));
+                (bool ok, bytes memory ret) = lens.staticcall(abi.encodeCall(ILens.read, (job.input)));
+                (out.ok[i], out.outputs[i]) = ok ? unwrap(ret) : (false, ret);
             }
         }
     }
 
-    function plainCalls(Call[] memory calls) private view returns (Record[] memory) {
-        Recorder.Log memory log = Recorder.create(calls.length);
-        for (uint256 i = 0; i < calls.length; i++) {
-            Recorder.call(log, calls[i].target, calls[i].callData);
+    /// The `bytes` a lens returned, ABI-wrapped (offset 32, length, data): the data in place, no copy.
+    function unwrap(bytes memory ret) private pure returns (bool, bytes memory data) {
+        if (ret.length < 64) return (false, ret);
+        uint256 offset;
+        uint256 length;
+        assembly {
+            offset := mload(add(ret, 32))
+            length := mload(add(ret, 64))
         }
-        return Recorder.done(log);
+        if (offset != 32 || length > ret.length - 64) return (false, ret);
+        assembly {
+            data := add(ret, 64)
+        }
+        return (true, data);
+    }
+
+    function plainCalls(bytes memory input) private view returns (bytes memory) {
+        Recorder.Log memory log = Recorder.create(64);
+        uint256 at = 0;
+        while (at < input.length) {
+            require(at + 23 <= input.length, "plain calls cut short");
+            uint256 head;
+            assembly {
+                head := mload(add(add(input, 32), at))
+            }
+            address target = address(uint160(head >> 96));
+            uint256 length = (head >> 72) & 0xffffff;
+            at += 23;
+            require(at + length <= input.length, "plain calls cut short");
+            bytes memory callData = new bytes(length);
+            assembly {
+                let src := add(add(input, 32), at)
+                let dst := add(callData, 32)
+                for { let i := 0 } lt(i, length) { i := add(i, 32) } { mstore(add(dst, i), mload(add(src, i))) }
+            }
+            at += length;
+            Recorder.call(log, target, callData);
+        }
+        return Recorder.results(log);
     }
 }
 

@@ -1,10 +1,7 @@
 import { encodeAbiParameters, type Hex, parseAbiParameters } from 'viem';
 import { describe, expect, it } from 'vitest';
-import { decodeOutcome, decodeRecords } from './decode';
+import { decodeOutcome, decodePackedRecords, decodePackedResults, packCalls } from './decode';
 
-const recordsParams = parseAbiParameters(
-  '(address target, bytes callData, bool success, bytes returnData)[]',
-);
 const outcomeParams = parseAbiParameters(
   '(uint256 blockNumber, uint256 timestamp, bool[] ok, bytes[] outputs)',
 );
@@ -27,8 +24,10 @@ function randomHex(next: () => number, maxBytes: number): Hex {
   ).join('')}`;
 }
 
+const bytes3 = (n: number) => n.toString(16).padStart(6, '0');
+
 describe('round 1 decoders (against viem’s ABI encoder)', () => {
-  it('decode Record[] exactly as encoded, empty data and odd lengths included', () => {
+  it('decode packed records exactly as packed, empty data and odd lengths included', () => {
     const next = rng(7);
     for (let round = 0; round < 20; round++) {
       const records = Array.from({ length: Math.floor(next() * 30) }, () => ({
@@ -37,9 +36,30 @@ describe('round 1 decoders (against viem’s ABI encoder)', () => {
         success: next() > 0.3,
         returnData: randomHex(next, 500),
       }));
-      const encoded = encodeAbiParameters(recordsParams, [records]);
-      expect(decodeRecords(encoded)).toEqual(
-        records.map((r) => ({ ...r, target: r.target.toLowerCase(), callData: r.callData.toLowerCase() })),
+      // Recorder.sol's layout, written out field by field.
+      const packed = `0x${records
+        .map((r) =>
+          [
+            r.target.slice(2),
+            bytes3((r.callData.length - 2) / 2),
+            r.callData.slice(2),
+            r.success ? '01' : '00',
+            bytes3((r.returnData.length - 2) / 2),
+            r.returnData.slice(2),
+          ].join(''),
+        )
+        .join('')}` as Hex;
+      expect(decodePackedRecords(packed)).toEqual(
+        records.map((r) => ({ ...r, target: r.target.toLowerCase() })),
+      );
+      const outcomes = `0x${records
+        .map(
+          (r) => `${r.success ? '01' : '00'}${bytes3((r.returnData.length - 2) / 2)}${r.returnData.slice(2)}`,
+        )
+        .join('')}` as Hex;
+      expect(decodePackedResults(outcomes, records)).toEqual(records);
+      expect(packCalls(records)).toBe(
+        `0x${records.map((r) => r.target.slice(2) + bytes3((r.callData.length - 2) / 2) + r.callData.slice(2)).join('')}`,
       );
     }
   });
@@ -58,20 +78,20 @@ describe('round 1 decoders (against viem’s ABI encoder)', () => {
     }
   });
 
-  it('refuses an answer cut short or pointing past its end, instead of reading beyond it', () => {
-    const encoded = encodeAbiParameters(recordsParams, [
-      [
-        {
-          target: '0x00000000000000000000000000000000000000aa',
-          callData: '0x1234',
-          success: true,
-          returnData: '0xff',
-        },
-      ],
-    ]);
-    expect(() => decodeRecords(encoded.slice(0, encoded.length - 64) as Hex)).toThrow(/cut short/);
-    const huge = `0x${'f'.repeat(64)}${encoded.slice(66)}` as Hex;
-    expect(() => decodeRecords(huge)).toThrow(/too large/);
+  it('refuses an answer cut short, a bad flag or outcomes that do not match the calls, instead of reading beyond', () => {
+    const packed = `0x${'aa'.repeat(20)}000002123401000001ff` as Hex;
+    expect(decodePackedRecords(packed)).toHaveLength(1);
+    expect(() => decodePackedRecords(packed.slice(0, -2) as Hex)).toThrow(/cut short/);
+    expect(() => decodePackedRecords(`0x${'aa'.repeat(20)}000002123402000001ff`)).toThrow(/flag/);
+    const call = { target: '0x00000000000000000000000000000000000000aa' as Hex, callData: '0x1234' as Hex };
+    expect(() => decodePackedResults('0x01000001ff01000000', [call])).toThrow(/more outcomes/);
+    expect(() => decodePackedResults('0x01000001ff', [call, call])).toThrow(/cut short/);
     expect(() => decodeOutcome('0x1234')).toThrow(/cut short/);
+    const outcome = encodeAbiParameters(outcomeParams, [
+      { blockNumber: 1n, timestamp: 2n, ok: [true], outputs: ['0x12'] },
+    ]);
+    // The `ok` array's offset (the tuple's third word) pointing far past the end.
+    const huge = `0x${outcome.slice(2, 194)}${'f'.repeat(64)}${outcome.slice(258)}` as Hex;
+    expect(() => decodeOutcome(huge)).toThrow(/too large/);
   });
 });

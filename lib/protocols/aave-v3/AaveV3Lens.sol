@@ -64,7 +64,7 @@ contract AaveV3Lens is ILens {
         uint256 heldCount;
     }
 
-    function read(bytes calldata data) external view returns (Record[] memory) {
+    function read(bytes calldata data) external view returns (bytes memory) {
         Input memory input = abi.decode(data, (Input));
         Recorder.Log memory log = Recorder.create(input.first.length * 4 + 32);
         bool[] memory ok = new bool[](input.first.length);

@@ -21,7 +21,7 @@ struct Step {
 /// first-level call returned, then a few fixed reads on or with it": it runs the steps in order and
 /// records every call it makes, so the modules' readers find each level already answered.
 contract FollowUpLens is ILens {
-    function read(bytes calldata input) external view returns (Record[] memory) {
+    function read(bytes calldata input) external view returns (bytes memory) {
         Step[] memory steps = abi.decode(input, (Step[]));
         Recorder.Log memory log = Recorder.create(steps.length);
         bool[] memory ok = new bool[](steps.length);

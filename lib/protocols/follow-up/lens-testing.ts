@@ -2,7 +2,6 @@ import {
   type Address,
   decodeAbiParameters,
   decodeFunctionResult,
-  encodeAbiParameters,
   encodeDeployData,
   encodeFunctionData,
   type Hex,
@@ -164,7 +163,6 @@ const dispatcherAbi = parseAbi([
 const outcomeParams = parseAbiParameters(
   '(uint256 blockNumber, uint256 timestamp, bool[] ok, bytes[] outputs)',
 );
-const callsParams = parseAbiParameters('(address target, bytes callData)[]');
 
 /**
  * Runs jobs through the dispatcher as round 1 does (written again here from `ReadDispatcher.sol`'s
@@ -177,9 +175,10 @@ export async function runJobs(
   blockNumber: bigint,
   via: 'state-override' | 'deployless',
 ): Promise<{ ok: readonly boolean[]; outputs: readonly Hex[] }> {
-  const input = (j: RoundOneJob) =>
+  // Plain calls packed as the dispatcher takes them: target (20) | calldata length (3) | calldata.
+  const input = (j: RoundOneJob): Hex =>
     'calls' in j
-      ? encodeAbiParameters(callsParams, [j.calls.map((c) => ({ target: c.target, callData: c.callData }))])
+      ? `0x${j.calls.map((c) => c.target.slice(2) + ((c.callData.length - 2) / 2).toString(16).padStart(6, '0') + c.callData.slice(2)).join('')}`
       : j.input;
   const at = (i: number): Address => `0x1a5e${(i + 1).toString(16).padStart(36, '0')}`;
   const source = CHAINS[chainId].l2BlockNumberSource ?? ZERO;

@@ -72,7 +72,7 @@ contract V3Lens is ILens {
         bool open;
     }
 
-    function read(bytes calldata input) external view returns (Record[] memory) {
+    function read(bytes calldata input) external view returns (bytes memory) {
         V3LensInput memory p = abi.decode(input, (V3LensInput));
         Recorder.Log memory log = Recorder.create(64);
         uint256 held = Recorder.word(log, p.positionManager, abi.encodeCall(IV3PositionManager.balanceOf, (p.owner)));

@@ -168,7 +168,7 @@ contract V2PairsLens is ILens {
         uint256 floor;
     }
 
-    function read(bytes calldata input) external view returns (Record[] memory) {
+    function read(bytes calldata input) external view returns (bytes memory) {
         In memory p;
         uint256 gasBudget;
         (p.registry, p.lengthCall, p.atSelector, p.max, p.owner, p.flavor, gasBudget) =

@@ -49,7 +49,7 @@ contract SlipstreamGaugeLens is ILens {
         uint256 floor;
     }
 
-    function read(bytes calldata input) external view returns (Record[] memory) {
+    function read(bytes calldata input) external view returns (bytes memory) {
         In memory p = abi.decode(input, (In));
         p.floor = V2Pairs.floorOf(p.floor);
         Recorder.Log memory log = Recorder.create(64);
