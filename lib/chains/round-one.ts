@@ -53,30 +53,31 @@ export type RoundOneJob =
 
 /**
  * Weight (gas / 10,000; a plain recorded call counts 1) per `eth_call` before round 1 is split into chunks,
- * sent together (one JSON-RPC batch): 20M gas, well inside geth's 50M `--rpc.gascap` (rpc-facts.md §4) and
- * anvil's 30M block gas limit, which it applies to calls.
+ * sent together (one JSON-RPC batch): 25M gas, inside geth's and Nitro's 50M `--rpc.gascap` (rpc-facts.md §4)
+ * and under the 30M block gas limit that anvil, and reth-based nodes, apply to calls. (At 20M a whale's five
+ * 7M-weight V3 ranges took three chunks, at 25M two: each chunk more is one more chance of the batch's calls
+ * landing on different blocks.)
  */
-export const MAX_CHUNK_WEIGHT = 2_000;
+export const MAX_CHUNK_WEIGHT = 2_500;
 
 const weightOf = (job: RoundOneJob) => ('calls' in job ? job.calls.length : (job.weight ?? 50));
 
-/** Jobs in order, cut into chunks of at most `max` weight (a heavier job is a chunk of its own). */
+/**
+ * Jobs packed into as few chunks of at most `max` weight as first-fit by decreasing weight finds (a heavier
+ * job is a chunk of its own). Fewer chunks mean fewer eth_calls that may land on different blocks (a chain
+ * moving between the batch's items): each such disagreement costs a re-read.
+ */
 export function chunkJobs(jobs: readonly RoundOneJob[], max: number): RoundOneJob[][] {
-  const chunks: RoundOneJob[][] = [];
-  let current: RoundOneJob[] = [];
-  let weight = 0;
-  for (const job of jobs) {
-    const w = weightOf(job);
-    if (current.length > 0 && weight + w > max) {
-      chunks.push(current);
-      current = [];
-      weight = 0;
-    }
-    current.push(job);
-    weight += w;
+  const bins: { jobs: RoundOneJob[]; weight: number }[] = [];
+  const order = jobs.map((job, i) => ({ job, i, w: weightOf(job) })).sort((a, b) => b.w - a.w || a.i - b.i);
+  for (const { job, w } of order) {
+    const bin = bins.find((b) => b.weight + w <= max);
+    if (bin) {
+      bin.jobs.push(job);
+      bin.weight += w;
+    } else bins.push({ jobs: [job], weight: w });
   }
-  if (current.length > 0) chunks.push(current);
-  return chunks;
+  return bins.map((b) => b.jobs);
 }
 
 export interface RoundOneResult {
