@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { Address } from 'viem';
 import { CHAIN_IDS } from '@/lib/chains/registry';
 import { formatUsd } from '@/lib/format/index';
@@ -37,6 +37,16 @@ export function CopyableAddress({ address }: { address: string }) {
   );
 }
 
+const noop = () => {};
+
+/** The same array as last render while it holds the same items (so what is memoised on it stays). */
+function useSameItems<T>(items: T[]): T[] {
+  const last = useRef(items);
+  const same = last.current.length === items.length && last.current.every((x, i) => x === items[i]);
+  if (!same) last.current = items;
+  return last.current;
+}
+
 /** The dashboard of one address: a summary across chains, then one section per chain. */
 export function AddressDashboard({ address, name }: { address: Address; name?: string }) {
   const { networkName } = useSettings();
@@ -44,7 +54,11 @@ export function AddressDashboard({ address, name }: { address: Address; name?: s
   const queries = usePortfolio(address);
 
   // A chain whose last refresh failed, that answers for another chain or lags is left out, and named.
-  const loaded = currentChains(queries);
+  const loaded = useSameItems(currentChains(queries));
+  // Stable per chain, so a memoised section is not redrawn for a new closure.
+  const latest = useRef(queries);
+  latest.current = queries;
+  const refetchers = useMemo(() => CHAIN_IDS.map((_, i) => () => void latest.current[i]?.refetch()), []);
   const totals = portfolioTotals(
     CHAIN_IDS.map((chainId, i) => ({ chainId, chain: queries[i]?.data, error: queries[i]?.error ?? null })),
   );
@@ -143,13 +157,11 @@ export function AddressDashboard({ address, name }: { address: Address; name?: s
             chainId={chainId}
             network={networkName}
             owner={address}
-            state={{
-              data: q?.data,
-              error: q?.error ?? null,
-              isPending: q?.isPending ?? true,
-              isFetching: q?.isFetching ?? false,
-              refetch: () => void q?.refetch(),
-            }}
+            data={q?.data}
+            error={q?.error ?? null}
+            isPending={q?.isPending ?? true}
+            isFetching={q?.isFetching ?? false}
+            refetch={refetchers[i] ?? noop}
           />
         );
       })}

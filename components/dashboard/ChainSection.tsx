@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { Network } from '@/lib/chains/network';
 import { readPathLabel } from '@/lib/chains/read-path';
 import { CHAINS, type ChainId, explorerAddressUrl } from '@/lib/chains/registry';
@@ -34,20 +34,28 @@ export interface ChainState {
   refetch: () => void;
 }
 
-/** One chain's part of the dashboard: its block, its total, its positions by protocol, or its own error. */
-export function ChainSection({
+/**
+ * One chain's part of the dashboard: its block, its total, its positions by protocol, or its own error.
+ * Memoised on its query's own fields, so another chain's answer does not redraw it. (Its data drawn as a
+ * deferred render split the work into short tasks but let a section's content arrive after the next
+ * section was revealed below it, pushing it down: layout shift 0.13 in Lighthouse, against 0.08–0.09.)
+ */
+export const ChainSection = memo(function ChainSection({
   chainId,
   network,
   owner,
-  state,
+  data,
+  error,
+  isPending,
+  isFetching,
+  refetch,
 }: {
   chainId: ChainId;
   network: Network['name'] | null;
   owner: string;
-  state: ChainState;
-}) {
+} & ChainState) {
   const spec = CHAINS[chainId];
-  const data = state.data;
+  const state: ChainState = { data, error, isPending, isFetching, refetch };
   const failure = chainFailure(state);
   // A failed refresh leaves the last good read in `data`: it must not pass for current, so no total.
   const current = currentChain(state);
@@ -263,7 +271,7 @@ export function ChainSection({
       </div>
     </Card>
   );
-}
+});
 
 function yieldText(rate: number | null): string {
   return rate === null ? 'yield unknown' : `${formatPercent(rate)} a year`;

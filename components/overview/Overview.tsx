@@ -1,6 +1,7 @@
 'use client';
 
 import dynamic from 'next/dynamic';
+import { memo } from 'react';
 import { formatUnits } from 'viem';
 import { CHAINS } from '@/lib/chains/registry';
 import { formatPercent, formatUsdFigure } from '@/lib/format/index';
@@ -114,7 +115,8 @@ function Assumptions({ o }: { o: OverviewFigures }) {
 }
 
 /** The top of every dashboard: what it is worth, how it splits, what it earns. */
-export function Overview({
+/** Memoised on its chains (the dashboard hands the same array while no chain changed). */
+export const Overview = memo(function Overview({
   chains,
   loading,
   title = 'Overview',
@@ -221,7 +223,7 @@ export function Overview({
       </div>
     </Card>
   );
-}
+});
 
 /** Same size as the overview, so nothing moves when the figures arrive. */
 export function OverviewSkeleton() {
