@@ -1,13 +1,14 @@
 import type { Address } from 'viem';
 import { describe, expect, it } from 'vitest';
-import { refusingClient } from '../../../devnet/lens-testing';
+import { hasOverride, refusingClient } from '../../../devnet/lens-testing';
+import { recordingClient } from '../../../devnet/rpc-recorder';
 import { testDevnet } from '../../../devnet/testing';
 import { call, multicall3Abi } from '../../chains/multicall';
 import type { ChainId } from '../../chains/registry';
 import { CHAINS } from '../../chains/registry';
 import { knownPath, runRoundOne } from '../../chains/round-one';
 import { factoryAbi, poolAbi, positionManagerAbi } from './abi';
-import { readPastByLens } from './past-lens';
+import { PAST_LENS_ADDRESS, readPastByLens } from './past-lens';
 
 /**
  * Round 2's V3 lens at past blocks against the pools' own view functions, read one by one with viem at the
@@ -134,6 +135,29 @@ describe.each(CHAIN_IDS)('the V3 past lens on chain %s', (chainId) => {
       }),
     );
     expect(globals.size).toBeGreaterThan(1);
+  });
+
+  it('asks once where the node refuses it at past blocks (state overrides otherwise run): null, then no request', async () => {
+    const rc = recordingClient(chainId, manifest.chains[`${chainId}`].rpcUrl, {
+      refuse: (method, params) =>
+        method === 'eth_call' &&
+        hasOverride(params) &&
+        Array.isArray(params) &&
+        (params[0] as { to?: string }).to?.toLowerCase() === PAST_LENS_ADDRESS.toLowerCase()
+          ? 'historical state overrides are not supported'
+          : null,
+    });
+    await runRoundOne(rc.client, chainId, [
+      { label: 'probe', calls: [call(CHAINS[chainId].multicall3, multicall3Abi, 'getBlockNumber')] },
+    ]);
+    expect(knownPath(rc.client)).toBe('state-override');
+    const head = await rc.client.getBlockNumber();
+    const ticks = new Map([[factory, new Set([0])]]);
+    const before = rc.requests.length;
+    expect(await readPastByLens(rc.client, ticks, head - 1n)).toBeNull();
+    expect(rc.requests.length).toBe(before + 1);
+    expect(await readPastByLens(rc.client, ticks, head - 2n)).toBeNull();
+    expect(rc.requests.length).toBe(before + 1);
   });
 
   it('is not used where the RPC refused state overrides (Multicall3 reads instead)', async () => {

@@ -144,14 +144,17 @@ function transportFailure(error: unknown): boolean {
   );
 }
 
+/** Clients whose node refused the lens call at a past block: they read through Multicall3 from then on. */
+const refused = new WeakSet<object>();
+
 const KEEP = 24;
 /** Answers at settled past blocks, by client, block and input: a refresh measuring from the same block reuses them. */
 const kept = new WeakMap<object, Map<string, Promise<PoolSnapshot & { timestamp: bigint }>>>();
 
 /**
  * Pool state at a past block through the lens, or null where this client is not known to run state
- * overrides or the node refused the lens call (the caller then reads through Multicall3). A transport
- * failure throws, as a multicall's would.
+ * overrides or its node refused the lens call once (the caller then reads through Multicall3, and this client
+ * does from then on, so a refusal costs one request once). A transport failure throws, as a multicall's would.
  */
 export async function readPastByLens(
   client: ReadClient,
@@ -159,7 +162,7 @@ export async function readPastByLens(
   block: bigint,
   ticksPerCall = TICKS_PER_CALL,
 ): Promise<(PoolSnapshot & { timestamp: bigint }) | null> {
-  if (knownPath(client) !== 'state-override') return null;
+  if (knownPath(client) !== 'state-override' || refused.has(client)) return null;
   const cache = kept.get(client) ?? new Map<string, Promise<PoolSnapshot & { timestamp: bigint }>>();
   kept.set(client, cache);
   const parts = splitPools(ticksByPool, ticksPerCall).map((pools) => ({
@@ -205,6 +208,7 @@ export async function readPastByLens(
     return merged;
   } catch (error) {
     if (transportFailure(error)) throw error;
+    refused.add(client);
     return null;
   }
 }
