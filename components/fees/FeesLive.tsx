@@ -1,8 +1,9 @@
 'use client';
 
 import dynamic from 'next/dynamic';
+import { memo, useDeferredValue, useMemo } from 'react';
 import { CHAIN_IDS } from '@/lib/chains/registry';
-import { chartSeries, cheapestColumns } from '@/lib/fees/view';
+import { type BaseFeeReading, chartSeries, cheapestColumns, type FeeColumn } from '@/lib/fees/view';
 import { FEE_PAGE_REFRESH_MS } from '@/lib/query/fees';
 import { useFeeColumns, useFeeHistories, useSessionReadings } from '../hooks/useFees';
 import { useSettings } from '../settings/SettingsProvider';
@@ -27,12 +28,12 @@ export function FeesLive() {
   const { columns, refetch } = useFeeColumns();
   const histories = useFeeHistories();
   const readings = useSessionReadings(columns);
-  const cheapest = cheapestColumns(columns);
-  const series = CHAIN_IDS.map((chainId, i) =>
-    chartSeries(chainId, histories[i]?.history ?? null, histories[i]?.error ?? null, readings),
-  );
   const refreshing = columns.some((c) => c.status === 'ready' && c.refreshing);
-  const settled = columns.every((c) => c.status !== 'loading');
+  // A quote's arrival first redraws only the frame; the table, chart and notes follow as one interruptible
+  // render (memoised on what was drawn), so no answer holds the main thread in one long task.
+  const view = useDeferredValue(
+    useMemo(() => ({ columns, histories, readings }), [columns, histories, readings]),
+  );
 
   return (
     <>
@@ -46,28 +47,51 @@ export function FeesLive() {
             {refreshing ? 'Refreshing…' : 'Refresh'}
           </button>
         </div>
-        <div className={settled ? '' : 'min-h-[60svh]'}>
-          <FeeTable columns={columns} cheapest={cheapest} />
-        </div>
+        <FeesTableView columns={view.columns} />
       </Card>
-      {settled ? (
-        <>
-          <Card className="p-4" aria-labelledby="base-fee-title">
-            <h2 id="base-fee-title" className="mb-2 font-semibold">
-              Base fee
-            </h2>
-            <WhenNear className="min-h-64" placeholder={<Skeleton className="h-64 w-full" />}>
-              <BaseFeeChart series={series} />
-            </WhenNear>
-          </Card>
-          <Card className="p-4" aria-labelledby="fee-models-title">
-            <h2 id="fee-models-title" className="mb-2 font-semibold">
-              How each chain is quoted
-            </h2>
-            <FeeModelNotes columns={columns} />
-          </Card>
-        </>
-      ) : null}
+      <FeesBelow {...view} />
     </>
   );
 }
+
+const FeesTableView = memo(function FeesTableView({ columns }: { columns: readonly FeeColumn[] }) {
+  const settled = columns.every((c) => c.status !== 'loading');
+  return (
+    <div className={settled ? '' : 'min-h-[60svh]'}>
+      <FeeTable columns={columns} cheapest={cheapestColumns(columns)} />
+    </div>
+  );
+});
+
+const FeesBelow = memo(function FeesBelow({
+  columns,
+  histories,
+  readings,
+}: {
+  columns: readonly FeeColumn[];
+  histories: ReturnType<typeof useFeeHistories>;
+  readings: readonly BaseFeeReading[];
+}) {
+  if (!columns.every((c) => c.status !== 'loading')) return null;
+  const series = CHAIN_IDS.map((chainId, i) =>
+    chartSeries(chainId, histories[i]?.history ?? null, histories[i]?.error ?? null, readings),
+  );
+  return (
+    <>
+      <Card className="p-4" aria-labelledby="base-fee-title">
+        <h2 id="base-fee-title" className="mb-2 font-semibold">
+          Base fee
+        </h2>
+        <WhenNear className="min-h-64" placeholder={<Skeleton className="h-64 w-full" />}>
+          <BaseFeeChart series={series} />
+        </WhenNear>
+      </Card>
+      <Card className="p-4" aria-labelledby="fee-models-title">
+        <h2 id="fee-models-title" className="mb-2 font-semibold">
+          How each chain is quoted
+        </h2>
+        <FeeModelNotes columns={columns} />
+      </Card>
+    </>
+  );
+});

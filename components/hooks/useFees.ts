@@ -1,7 +1,7 @@
 'use client';
 
 import { useQueries } from '@tanstack/react-query';
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { errorMessage } from '@/lib/chains/errors';
 import { CHAIN_IDS } from '@/lib/chains/registry';
 import type { ChainFeeHistory } from '@/lib/fees/history';
@@ -25,7 +25,7 @@ export function useFeeColumns(refreshMs = FEE_PAGE_REFRESH_MS): {
         : { queryKey: ['layerglass', 'fees', 'pending', chainId], queryFn: () => null, enabled: false },
     ),
   });
-  const columns = CHAIN_IDS.map((chainId, i): FeeColumn => {
+  const fresh = CHAIN_IDS.map((chainId, i): FeeColumn => {
     const q = queries[i];
     // A failed refresh is shown as a failure: the last good quote is from an older block and must not
     // pass for current (React Query keeps it in `data` next to the new `error`).
@@ -36,6 +36,7 @@ export function useFeeColumns(refreshMs = FEE_PAGE_REFRESH_MS): {
     if (q?.data) return { chainId, status: 'ready', quote: q.data, refreshing: q.isFetching };
     return { chainId, status: 'loading' };
   });
+  const columns = useSameWhileEqual(fresh, sameColumn);
   return {
     columns,
     refetch: () => {
@@ -58,10 +59,36 @@ export function useFeeHistories(): { history: ChainFeeHistory | null; error: str
           },
     ),
   });
-  return queries.map((q) => ({
-    history: q.data ?? null,
-    error: q.error ? `base-fee history unavailable: ${errorMessage(q.error)}` : null,
-  }));
+  return useSameWhileEqual(
+    queries.map((q) => ({
+      history: q.data ?? null,
+      error: q.error ? `base-fee history unavailable: ${errorMessage(q.error)}` : null,
+    })),
+    (a, b) => a.history === b.history && a.error === b.error,
+  );
+}
+
+function sameColumn(a: FeeColumn, b: FeeColumn): boolean {
+  if (a.chainId !== b.chainId || a.status !== b.status) return false;
+  if (a.status === 'ready' && b.status === 'ready')
+    return a.quote === b.quote && a.refreshing === b.refreshing;
+  if (a.status === 'error' && b.status === 'error') return a.error === b.error;
+  return true;
+}
+
+/**
+ * The last render's array (and items) while every item is equal by `same`: what is memoised on it (the
+ * deferred fee views) is then not redrawn by a render that changed nothing.
+ */
+function useSameWhileEqual<T>(items: T[], same: (a: T, b: T) => boolean): T[] {
+  const last = useRef(items);
+  const prev = last.current;
+  const changed = items.some((x, i) => {
+    const p = prev[i];
+    return p === undefined || !same(x, p);
+  });
+  if (prev.length !== items.length || changed) last.current = items;
+  return last.current;
 }
 
 /** The base fees read by the quotes since the page opened, one per chain and block. */
