@@ -1,6 +1,6 @@
 'use client';
 
-import { useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useMemo, useRef } from 'react';
 import type { Address } from 'viem';
 import { CHAIN_IDS } from '@/lib/chains/registry';
 import { formatUsd } from '@/lib/format/index';
@@ -12,30 +12,11 @@ import { useSettings } from '../settings/SettingsProvider';
 import { Badge, buttonClass, Card, Skeleton } from '../ui/primitives';
 import { useWallet } from '../wallet/WalletProvider';
 import { ChainSection } from './ChainSection';
+import { CopyableAddress } from './CopyableAddress';
 import { ExportButtons } from './ExportButtons';
-import { currentChains, portfolioOf } from './portfolioState';
+import { type ChainQuery, currentChains, portfolioOf } from './portfolioState';
 import { useRevealCount } from './reveal';
 import { WatchButton } from './WatchButton';
-
-/** An address with a button that copies it. */
-export function CopyableAddress({ address }: { address: string }) {
-  const [copied, setCopied] = useState(false);
-  return (
-    <span className="flex min-w-0 items-center gap-2">
-      <span className="break-all font-mono">{address}</span>
-      <button
-        type="button"
-        className="whitespace-nowrap rounded px-1 text-xs text-sky-800 hover:underline focus-visible:outline-2 focus-visible:outline-sky-500 dark:text-sky-300"
-        aria-label={`Copy ${address}`}
-        onClick={() => {
-          void navigator.clipboard?.writeText(address).then(() => setCopied(true));
-        }}
-      >
-        {copied ? 'copied' : 'copy'}
-      </button>
-    </span>
-  );
-}
 
 const noop = () => {};
 
@@ -47,17 +28,44 @@ function useSameItems<T>(items: T[]): T[] {
   return last.current;
 }
 
-/** The dashboard of one address: a summary across chains, then one section per chain. */
+type ChainView = Omit<ChainQuery, 'refetch'>;
+
+/** Each chain's query as plain fields, the same object while they are unchanged (and the same array). */
+function useChainViews(queries: readonly ChainQuery[]): ChainView[] {
+  const last = useRef<ChainView[]>([]);
+  const next = queries.map((q, i): ChainView => {
+    const prev = last.current[i];
+    const error = q.error ?? null;
+    return prev &&
+      prev.data === q.data &&
+      prev.error === error &&
+      prev.isPending === q.isPending &&
+      prev.isFetching === q.isFetching
+      ? prev
+      : { data: q.data, error, isPending: q.isPending, isFetching: q.isFetching };
+  });
+  if (next.length !== last.current.length || next.some((v, i) => v !== last.current[i])) last.current = next;
+  return last.current;
+}
+
+/**
+ * The dashboard of one address: a summary across chains, then one section per chain. What the queries
+ * hold is drawn through `useDeferredValue`: a chain's answer first redraws only what is cheap (the memoised
+ * sections are handed the same props), then the whole view, summary and sections together, as one
+ * interruptible render, so a big chain never holds the main thread in one long task and the sections
+ * still appear in order.
+ */
 export function AddressDashboard({ address, name }: { address: Address; name?: string }) {
   const { networkName } = useSettings();
   const connection = useWallet();
-  const queries = usePortfolio(address);
+  const live = usePortfolio(address);
+  const queries = useDeferredValue(useChainViews(live));
 
   // A chain whose last refresh failed, that answers for another chain or lags is left out, and named.
   const loaded = useSameItems(currentChains(queries));
   // Stable per chain, so a memoised section is not redrawn for a new closure.
-  const latest = useRef(queries);
-  latest.current = queries;
+  const latest = useRef(live);
+  latest.current = live;
   const refetchers = useMemo(() => CHAIN_IDS.map((_, i) => () => void latest.current[i]?.refetch()), []);
   const totals = portfolioTotals(
     CHAIN_IDS.map((chainId, i) => ({ chainId, chain: queries[i]?.data, error: queries[i]?.error ?? null })),
@@ -72,7 +80,8 @@ export function AddressDashboard({ address, name }: { address: Address; name?: s
   return (
     <div className="space-y-4">
       <Card className="p-4">
-        <div className="flex flex-wrap items-start justify-between gap-3">
+        {/* Stacked on a phone whatever the content's widths (a wrap decided by them flipped as it arrived). */}
+        <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
           <div className="min-w-0">
             <p className="text-xs uppercase tracking-wide text-zinc-600 dark:text-zinc-300">
               {isOwn ? 'Your wallet' : 'Watching'} · {networkName ?? '…'}
@@ -136,11 +145,11 @@ export function AddressDashboard({ address, name }: { address: Address; name?: s
               type="button"
               className={buttonClass}
               onClick={() => {
-                for (const q of queries) void q.refetch();
+                for (const q of live) void q.refetch();
               }}
-              disabled={queries.some((q) => q.isFetching)}
+              disabled={live.some((q) => q.isFetching)}
             >
-              {queries.some((q) => q.isFetching) ? 'Refreshing…' : 'Refresh'}
+              {live.some((q) => q.isFetching) ? 'Refreshing…' : 'Refresh'}
             </button>
           </div>
         </div>

@@ -3,7 +3,7 @@
 import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { usePathname, useSearchParams } from 'next/navigation';
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import type { Address } from 'viem';
 import { isNameInput, noNames, parseWatchTarget } from '@/lib/ens/target';
 import { warmReadWorker } from '@/lib/query/off-thread';
@@ -19,11 +19,19 @@ import { DashboardSkeleton } from './DashboardSkeleton';
 warmReadWorker();
 
 // The dashboards, their readers (viem, every protocol) and views are their own chunk: the shell paints
-// from the first load, and the chunk arrives while the address is read from the URL.
-const AddressDashboard = dynamic(() => import('./AddressDashboard').then((m) => m.AddressDashboard), {
-  ssr: false,
-  loading: () => <DashboardSkeleton />,
-});
+// from the first load, and the chunk arrives while the address is read from the URL. Loaded lazily under a
+// fallback that already draws the address (next/dynamic's `loading` is given no props).
+const LazyAddressDashboard = lazy(() =>
+  import('./AddressDashboard').then((m) => ({ default: m.AddressDashboard })),
+);
+
+function AddressDashboard({ address, name }: { address: Address; name?: string }) {
+  return (
+    <Suspense fallback={<DashboardSkeleton address={address} />}>
+      <LazyAddressDashboard address={address} {...(name === undefined ? {} : { name })} />
+    </Suspense>
+  );
+}
 const BundleDashboard = dynamic(() => import('./BundleDashboard').then((m) => m.BundleDashboard), {
   ssr: false,
   loading: () => <DashboardSkeleton />,

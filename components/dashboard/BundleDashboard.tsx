@@ -9,7 +9,7 @@ import { useWatchlist } from '../hooks/useWatchlist';
 import { Overview, Usd, UsdValue } from '../overview/Overview';
 import { useSettings } from '../settings/SettingsProvider';
 import { Badge, buttonClass, Card } from '../ui/primitives';
-import { CopyableAddress } from './AddressDashboard';
+import { CopyableAddress } from './CopyableAddress';
 import { ExportButtons } from './ExportButtons';
 import { currentChains, portfolioOf } from './portfolioState';
 

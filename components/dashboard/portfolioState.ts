@@ -14,7 +14,7 @@ export interface ChainQuery {
 }
 
 /** The chains with current figures (a failed refresh's old data never passes for current). */
-export function currentChains(queries: readonly ChainQuery[]): ChainPortfolio[] {
+export function currentChains(queries: readonly Pick<ChainQuery, 'data' | 'error'>[]): ChainPortfolio[] {
   return queries
     .map((q) => currentChain({ data: q.data, error: q.error }))
     .filter((c): c is ChainPortfolio => c !== null);
@@ -24,7 +24,7 @@ export function currentChains(queries: readonly ChainQuery[]): ChainPortfolio[] 
 export function portfolioOf(
   address: Address,
   network: NetworkName,
-  queries: readonly ChainQuery[],
+  queries: readonly Pick<ChainQuery, 'data' | 'error'>[],
 ): Portfolio {
   return {
     address,
