@@ -37,8 +37,23 @@ interface Run {
   si: number;
 }
 
-/** One Lighthouse 12 run (default config: mobile, simulated throttling) in a fresh chromium profile. */
+/**
+ * One Lighthouse 12 run, retried up to twice when Lighthouse itself fails to record the load (its
+ * `NO_NAVSTART` and other trace errors, seen now and then on this machine): such a run measures nothing.
+ */
 async function lighthouseRun(url: string): Promise<Run> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await lighthouseOnce(url);
+    } catch (error) {
+      if (attempt >= 3 || !/lighthouse: /.test(String(error))) throw error;
+      console.log(`    (Lighthouse failed to record a run, run again: ${String(error).slice(0, 120)})`);
+    }
+  }
+}
+
+/** One Lighthouse 12 run (default config: mobile, simulated throttling) in a fresh chromium profile. */
+async function lighthouseOnce(url: string): Promise<Run> {
   const chrome = await chromeLauncher.launch({
     chromePath: CHROMIUM_PATH,
     chromeFlags: ['--headless=new', ...CHROMIUM_ARGS],
