@@ -14,9 +14,9 @@ import { benchUniswap } from './bench/uniswap';
 
 export type Bench = (manifest: DevnetManifest) => Promise<void>;
 
-// The page first: after the portfolio bench's whale (seeded in a snapshot, reverted), chain 10's section in
-// the browser was seen to stay loading on this machine (in Node the same reads answer at once); not yet
-// understood, so the page is measured on the devnet as it was seeded.
+// Each bench on a devnet of its own (about 10 s to start and seed): a bench that seeds a whale in a snapshot
+// and reverts it leaves anvil's state behind it (a later whale's transaction was seen never mined, and
+// chain 10's section in the browser never drawn), so none runs on what another left.
 const BENCHES: readonly [string, Bench][] = [
   ['page', benchPage],
   ['portfolio', benchPortfolio],
@@ -29,16 +29,15 @@ const BENCHES: readonly [string, Bench][] = [
 async function main() {
   // `npm run bench -- page bundle` runs only those.
   const only = process.argv.slice(2);
-  const devnet = await startDevnet();
-  console.log(`devnet: started and seeded in ${devnet.startupMs} ms`);
-  try {
-    for (const [name, bench] of BENCHES) {
-      if (only.length > 0 && !only.includes(name)) continue;
-      console.log(`\n## ${name}`);
+  for (const [name, bench] of BENCHES) {
+    if (only.length > 0 && !only.includes(name)) continue;
+    const devnet = await startDevnet();
+    console.log(`\n## ${name}\ndevnet: started and seeded in ${devnet.startupMs} ms`);
+    try {
       await bench(devnet.manifest);
+    } finally {
+      await devnet.stop();
     }
-  } finally {
-    await devnet.stop();
   }
 }
 
