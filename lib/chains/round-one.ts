@@ -125,7 +125,7 @@ interface Outcome {
 }
 
 /** The RPC itself failing (unreachable, timed out, rate-limited, another chain): no path can help. */
-function transportFailure(error: unknown): boolean {
+export function transportFailure(error: unknown): boolean {
   if (isWrongChainError(error)) return true;
   if (!(error instanceof BaseError)) return true;
   if (error.walk((e) => e instanceof RpcRequestError)) return false;

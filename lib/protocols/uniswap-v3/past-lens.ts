@@ -1,15 +1,6 @@
-import {
-  type Address,
-  BaseError,
-  encodeFunctionData,
-  type Hex,
-  HttpRequestError,
-  parseAbi,
-  TimeoutError,
-} from 'viem';
+import { type Address, BaseError, encodeFunctionData, type Hex, parseAbi } from 'viem';
 import type { ReadClient } from '../../chains/client';
-import { isWrongChainError } from '../../chains/errors';
-import { knownPath } from '../../chains/round-one';
+import { knownPath, transportFailure } from '../../chains/round-one';
 import { type PoolSnapshot, type PoolState, type TickState, tickKey } from './pool-state';
 import { V3PastLens } from './V3PastLens.bytecode';
 
@@ -135,15 +126,6 @@ function unwrapBytes(returned: Hex): Hex {
   return `0x${returned.slice(start, start + length * 2)}`;
 }
 
-/** Whether the RPC itself failed (no other way of reading can help), as opposed to refusing this call. */
-function transportFailure(error: unknown): boolean {
-  if (isWrongChainError(error)) return true;
-  return (
-    error instanceof BaseError &&
-    Boolean(error.walk((e) => e instanceof HttpRequestError || e instanceof TimeoutError))
-  );
-}
-
 /** Clients whose node refused the lens call at a past block: they read through Multicall3 from then on. */
 const refused = new WeakSet<object>();
 
@@ -207,7 +189,9 @@ export async function readPastByLens(
     }
     return merged;
   } catch (error) {
-    if (transportFailure(error)) throw error;
+    // The RPC itself failing (round 1's test), not the node refusing this call or an answer this module
+    // could not read (its own errors, which are not viem's).
+    if (error instanceof BaseError && transportFailure(error)) throw error;
     refused.add(client);
     return null;
   }

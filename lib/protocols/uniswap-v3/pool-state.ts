@@ -33,6 +33,15 @@ export interface V3PoolLayout {
   feeGrowthGlobal0: (pool: Address) => Call<bigint>;
   feeGrowthGlobal1: (pool: Address) => Call<bigint>;
   tick: (pool: Address, tick: number) => Call<TickState>;
+  /**
+   * A cheaper past-block read of the same state where this kind of pool has one (Uniswap V3's past lens),
+   * or null where it cannot be used there; the Multicall3 reads above are the fallback.
+   */
+  readPast?: (
+    client: ReadClient,
+    ticksByPool: ReadonlyMap<Address, ReadonlySet<number>>,
+    block: bigint,
+  ) => Promise<(PoolSnapshot & { timestamp: bigint }) | null>;
 }
 
 /** The same call, its decoded value mapped. */
@@ -51,6 +60,7 @@ export const UNISWAP_V3_POOL_LAYOUT: V3PoolLayout = {
       feeGrowthOutside1X128: t[3],
       initialized: t[7],
     })),
+  readPast: (client, ticksByPool, block) => readPastByLens(client, ticksByPool, block),
 };
 
 /** Pool state at one block: per pool, and per (pool, tick). */
@@ -146,11 +156,8 @@ async function readPast(
   block: bigint,
   layout: V3PoolLayout,
 ): Promise<PastSnapshot> {
-  // Uniswap V3's own pools through their past lens where the RPC runs state overrides (a fraction of the bytes).
-  if (layout === UNISWAP_V3_POOL_LAYOUT) {
-    const viaLens = await readPastByLens(client, ticksByPool, block);
-    if (viaLens) return { ...viaLens, block };
-  }
+  const cheaper = await layout.readPast?.(client, ticksByPool, block);
+  if (cheaper) return { ...cheaper, block };
   const batch = new Batch();
   const timestamp = batch.add(call(multicall3, multicall3Abi, 'getCurrentBlockTimestamp'));
   const pools = addPoolReads(batch, ticksByPool, layout);
