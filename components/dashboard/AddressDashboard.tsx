@@ -7,46 +7,24 @@ import { formatUsd } from '@/lib/format/index';
 import { missingChainText, portfolioTotals } from '@/lib/portfolio/select';
 import { DashboardFeeSummary } from '../fees/DashboardFeeSummary';
 import { usePortfolio } from '../hooks/usePortfolio';
+import { useStableItems } from '../hooks/useStableItems';
 import { Overview } from '../overview/Overview';
 import { useSettings } from '../settings/SettingsProvider';
 import { Badge, buttonClass, Card, Skeleton } from '../ui/primitives';
 import { useWallet } from '../wallet/WalletProvider';
 import { ChainSection } from './ChainSection';
-import { CopyableAddress } from './CopyableAddress';
 import { ExportButtons } from './ExportButtons';
 import { type ChainQuery, currentChains, portfolioOf } from './portfolioState';
 import { useRevealCount } from './reveal';
+import { SummaryHeader } from './SummaryHeader';
 import { WatchButton } from './WatchButton';
 
 const noop = () => {};
 
-/** The same array as last render while it holds the same items (so what is memoised on it stays). */
-function useSameItems<T>(items: T[]): T[] {
-  const last = useRef(items);
-  const same = last.current.length === items.length && last.current.every((x, i) => x === items[i]);
-  if (!same) last.current = items;
-  return last.current;
-}
-
 type ChainView = Omit<ChainQuery, 'refetch'>;
 
-/** Each chain's query as plain fields, the same object while they are unchanged (and the same array). */
-function useChainViews(queries: readonly ChainQuery[]): ChainView[] {
-  const last = useRef<ChainView[]>([]);
-  const next = queries.map((q, i): ChainView => {
-    const prev = last.current[i];
-    const error = q.error ?? null;
-    return prev &&
-      prev.data === q.data &&
-      prev.error === error &&
-      prev.isPending === q.isPending &&
-      prev.isFetching === q.isFetching
-      ? prev
-      : { data: q.data, error, isPending: q.isPending, isFetching: q.isFetching };
-  });
-  if (next.length !== last.current.length || next.some((v, i) => v !== last.current[i])) last.current = next;
-  return last.current;
-}
+const sameView = (a: ChainView, b: ChainView) =>
+  a.data === b.data && a.error === b.error && a.isPending === b.isPending && a.isFetching === b.isFetching;
 
 /**
  * The dashboard of one address: a summary across chains, then one section per chain. What the queries
@@ -59,10 +37,20 @@ export function AddressDashboard({ address, name }: { address: Address; name?: s
   const { networkName } = useSettings();
   const connection = useWallet();
   const live = usePortfolio(address);
-  const queries = useDeferredValue(useChainViews(live));
+  const queries = useDeferredValue(
+    useStableItems(
+      live.map((q) => ({
+        data: q.data,
+        error: q.error ?? null,
+        isPending: q.isPending,
+        isFetching: q.isFetching,
+      })),
+      sameView,
+    ),
+  );
 
   // A chain whose last refresh failed, that answers for another chain or lags is left out, and named.
-  const loaded = useSameItems(currentChains(queries));
+  const loaded = useStableItems(currentChains(queries));
   // Stable per chain, so a memoised section is not redrawn for a new closure.
   const latest = useRef(live);
   latest.current = live;
@@ -80,31 +68,20 @@ export function AddressDashboard({ address, name }: { address: Address; name?: s
   return (
     <div className="space-y-4">
       <Card className="p-4">
-        {/* Stacked on a phone whatever the content's widths (a wrap decided by them flipped as it arrived). */}
-        <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
-          <div className="min-w-0">
-            <p className="text-xs uppercase tracking-wide text-zinc-600 dark:text-zinc-300">
-              {isOwn ? 'Your wallet' : 'Watching'} · {networkName ?? '…'}
-            </p>
-            {name ? (
-              <p className="font-semibold" data-testid="dashboard-name">
-                {name}
-              </p>
-            ) : null}
-            <h1 className="text-sm sm:text-base" data-testid="dashboard-address">
-              <CopyableAddress address={address} />
-            </h1>
-          </div>
-          <div className="text-right">
-            <p className="text-xs text-zinc-600 dark:text-zinc-300">Total across chains</p>
-            <p className="text-2xl font-semibold tabular-nums" data-testid="portfolio-total">
-              {pending && loaded.length === 0 ? (
-                <Skeleton className="ml-auto h-7 w-32" />
-              ) : (
-                formatUsd(total.usdE18)
-              )}
-            </p>
-            <div className="mt-1 flex flex-wrap justify-end gap-1">
+        <SummaryHeader
+          live
+          label={`${isOwn ? 'Your wallet' : 'Watching'} · ${networkName ?? '…'}`}
+          name={name}
+          address={address}
+          total={
+            pending && loaded.length === 0 ? (
+              <Skeleton className="ml-auto h-7 w-32" />
+            ) : (
+              formatUsd(total.usdE18)
+            )
+          }
+          badges={
+            <>
               {pending ? (
                 <Badge tone="info">loading {queries.filter((q) => q.isPending).length} chain(s)…</Badge>
               ) : null}
@@ -129,9 +106,9 @@ export function AddressDashboard({ address, name }: { address: Address; name?: s
                   {total.unpriced} unpriced
                 </Badge>
               ) : null}
-            </div>
-          </div>
-        </div>
+            </>
+          }
+        />
         <div className="mt-4 flex flex-wrap items-end justify-between gap-3">
           <DashboardFeeSummary />
           <div className="flex flex-wrap gap-2">

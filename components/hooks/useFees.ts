@@ -1,13 +1,14 @@
 'use client';
 
 import { useQueries } from '@tanstack/react-query';
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { errorMessage } from '@/lib/chains/errors';
 import { CHAIN_IDS } from '@/lib/chains/registry';
 import type { ChainFeeHistory } from '@/lib/fees/history';
 import { type BaseFeeReading, type FeeColumn, ReadingLog, readingOf } from '@/lib/fees/view';
 import { chainFeesQueryOptions, FEE_PAGE_REFRESH_MS, feeHistoryQueryOptions } from '@/lib/query/fees';
 import { useSettings } from '../settings/SettingsProvider';
+import { useStableItems } from './useStableItems';
 
 /**
  * One fee quote per chain (so one chain failing never blanks the others), re-read every `refreshMs`
@@ -36,7 +37,7 @@ export function useFeeColumns(refreshMs = FEE_PAGE_REFRESH_MS): {
     if (q?.data) return { chainId, status: 'ready', quote: q.data, refreshing: q.isFetching };
     return { chainId, status: 'loading' };
   });
-  const columns = useSameWhileEqual(fresh, sameColumn);
+  const columns = useStableItems(fresh, sameColumn);
   return {
     columns,
     refetch: () => {
@@ -59,7 +60,7 @@ export function useFeeHistories(): { history: ChainFeeHistory | null; error: str
           },
     ),
   });
-  return useSameWhileEqual(
+  return useStableItems(
     queries.map((q) => ({
       history: q.data ?? null,
       error: q.error ? `base-fee history unavailable: ${errorMessage(q.error)}` : null,
@@ -74,21 +75,6 @@ function sameColumn(a: FeeColumn, b: FeeColumn): boolean {
     return a.quote === b.quote && a.refreshing === b.refreshing;
   if (a.status === 'error' && b.status === 'error') return a.error === b.error;
   return true;
-}
-
-/**
- * The last render's array (and items) while every item is equal by `same`: what is memoised on it (the
- * deferred fee views) is then not redrawn by a render that changed nothing.
- */
-function useSameWhileEqual<T>(items: T[], same: (a: T, b: T) => boolean): T[] {
-  const last = useRef(items);
-  const prev = last.current;
-  const changed = items.some((x, i) => {
-    const p = prev[i];
-    return p === undefined || !same(x, p);
-  });
-  if (prev.length !== items.length || changed) last.current = items;
-  return last.current;
 }
 
 /** The base fees read by the quotes since the page opened, one per chain and block. */
