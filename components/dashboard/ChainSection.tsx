@@ -22,9 +22,10 @@ import { UsdValue } from '../overview/Overview';
 import { chainTime } from '../positions/figures';
 import { protocolView } from '../protocols';
 import { useSettings } from '../settings/SettingsProvider';
+import { DrawInTurn } from '../ui/DrawInTurn';
 import { Badge, buttonClass, Card, ChainDot, ErrorPanel } from '../ui/primitives';
 import { ChainSkeletonBody } from './ChainSkeleton';
-import { CollapsedList } from './CollapsedList';
+import { CollapsedList, PAGE } from './CollapsedList';
 
 export interface ChainState {
   data: ChainPortfolio | null | undefined;
@@ -242,16 +243,18 @@ export const ChainSection = memo(function ChainSection({
                             {/* A wide table scrolls inside its section, never the page (375 px); focusable so it scrolls by keyboard. */}
                             {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
                             <div className="overflow-x-auto" tabIndex={0}>
-                              <CollapsedList items={positions} label={`${name} positions`}>
-                                {(visible) => (
-                                  <View
-                                    chainId={chainId}
-                                    positions={visible}
-                                    summary={summary}
-                                    {...(protocolInfo ? { protocolInfo } : {})}
-                                  />
-                                )}
-                              </CollapsedList>
+                              <DrawInTurn estimatePx={rowsEstimatePx(positions.length)}>
+                                <CollapsedList items={positions} label={`${name} positions`}>
+                                  {(visible) => (
+                                    <View
+                                      chainId={chainId}
+                                      positions={visible}
+                                      summary={summary}
+                                      {...(protocolInfo ? { protocolInfo } : {})}
+                                    />
+                                  )}
+                                </CollapsedList>
+                              </DrawInTurn>
                             </div>
                           </section>
                         );
@@ -272,6 +275,11 @@ export const ChainSection = memo(function ChainSection({
     </Card>
   );
 });
+
+/** About how tall a protocol's drawn list is (a row is 50–80 px; a long list shows its first page). */
+function rowsEstimatePx(positions: number): number {
+  return 40 + 64 * Math.min(positions, PAGE + 1);
+}
 
 function yieldText(rate: number | null): string {
   return rate === null ? 'yield unknown' : `${formatPercent(rate)} a year`;

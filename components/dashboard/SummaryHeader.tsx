@@ -53,7 +53,8 @@ export function SummaryHeader({
         >
           {total}
         </p>
-        <div className="mt-1 flex flex-wrap justify-end gap-1">{badges}</div>
+        {/* Room for two lines of badges: a badge coming or going (loading, stale, unpriced) rewraps the row. */}
+        <div className="mt-1 flex min-h-11 flex-wrap content-start justify-end gap-1">{badges}</div>
       </div>
     </div>
   );
