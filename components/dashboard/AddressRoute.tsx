@@ -1,7 +1,6 @@
 'use client';
 
 import dynamic from 'next/dynamic';
-import Link from 'next/link';
 import { usePathname, useSearchParams } from 'next/navigation';
 import { lazy, type ReactNode, Suspense } from 'react';
 import type { Address } from 'viem';
@@ -10,6 +9,7 @@ import { warmReadWorker } from '@/lib/query/off-thread';
 import { useEnsName } from '../hooks/useEnsName';
 import { useEnsNormalize } from '../hooks/useEnsNormalize';
 import { useMounted } from '../hooks/useMounted';
+import { IntentLink } from '../ui/IntentLink';
 import { ErrorPanel, Skeleton } from '../ui/primitives';
 import { DashboardSkeleton } from './DashboardSkeleton';
 
@@ -47,9 +47,9 @@ function BadInput({ title, raw, why }: { title: string; raw: string; why: string
         <span className="break-all font-mono">“{raw.slice(0, 120)}”</span>: {why}
       </p>
       <p className="mt-2">
-        <Link href="/" className="underline">
+        <IntentLink href="/" className="underline">
           Go back
-        </Link>{' '}
+        </IntentLink>{' '}
         and paste a 0x address or an ENS name, or connect a wallet.
       </p>
     </ErrorPanel>

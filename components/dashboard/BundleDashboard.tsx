@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 import type { Address } from 'viem';
 import { bundleTotals } from '@/lib/portfolio/select';
 import { saveBundle } from '@/lib/watchlist/watchlist';
@@ -8,6 +7,7 @@ import { usePortfolios } from '../hooks/usePortfolio';
 import { useWatchlist } from '../hooks/useWatchlist';
 import { Overview, Usd, UsdValue } from '../overview/Overview';
 import { useSettings } from '../settings/SettingsProvider';
+import { IntentLink } from '../ui/IntentLink';
 import { Badge, buttonClass, Card } from '../ui/primitives';
 import { CopyableAddress } from './CopyableAddress';
 import { ExportButtons } from './ExportButtons';
@@ -73,9 +73,9 @@ export function BundleDashboard({ addresses, name }: { addresses: Address[]; nam
                 data-testid="bundle-member"
               >
                 <td className="py-1.5 pr-2">
-                  <Link href={`/address/${a.address}`} className="underline-offset-2 hover:underline">
+                  <IntentLink href={`/address/${a.address}`} className="underline-offset-2 hover:underline">
                     {labels.get(a.address as Address) || 'open'}
-                  </Link>
+                  </IntentLink>
                   <CopyableAddress address={a.address} />
                 </td>
                 <td className="text-right align-top">

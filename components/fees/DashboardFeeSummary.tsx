@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { IntentLink } from '../ui/IntentLink';
 
 /**
  * The dashboard's way to what transacting costs now: a link to /fees, with no fee quote of its own. The
@@ -9,7 +9,7 @@ import Link from 'next/link';
  */
 export function DashboardFeeSummary() {
   return (
-    <Link
+    <IntentLink
       href="/fees"
       className="flex items-center gap-2 rounded-lg px-2 py-1 text-xs text-zinc-700 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-sky-500 dark:text-zinc-300 dark:hover:bg-zinc-800"
       data-testid="fee-summary"
@@ -17,6 +17,6 @@ export function DashboardFeeSummary() {
       <span className="font-medium">Fees now</span>
       <span aria-hidden="true">→</span>
       <span className="sr-only">: what a transfer, a swap and a supply cost on each chain</span>
-    </Link>
+    </IntentLink>
   );
 }

@@ -1,11 +1,11 @@
 'use client';
 
-import Link from 'next/link';
 import { useState } from 'react';
 import type { Address } from 'viem';
 import { shortAddress } from '@/lib/format/index';
 import { bundleHref, move, relabel, removeBundle, removeEntry, saveBundle } from '@/lib/watchlist/watchlist';
 import { useWatchlist } from '../hooks/useWatchlist';
+import { IntentLink } from '../ui/IntentLink';
 import { buttonClass, Card, inputClass } from '../ui/primitives';
 
 const small = `${buttonClass} px-2 py-0.5 text-xs`;
@@ -46,13 +46,13 @@ export function WatchlistPanel() {
                 setPicked((p) => (ev.target.checked ? [...p, e.address] : p.filter((a) => a !== e.address)))
               }
             />
-            <Link
+            <IntentLink
               href={`/address/${e.address}`}
               className="font-mono text-sm underline-offset-2 hover:underline"
               title={e.address}
             >
               {shortAddress(e.address)}
-            </Link>
+            </IntentLink>
             <input
               className={`${inputClass} w-40 flex-1 font-sans`}
               aria-label={`Label for ${e.address}`}
@@ -125,9 +125,9 @@ export function WatchlistPanel() {
                 className="flex items-center justify-between gap-2 text-sm"
                 data-testid="bundle-entry"
               >
-                <Link href={bundleHref(b)} className="underline-offset-2 hover:underline">
+                <IntentLink href={bundleHref(b)} className="underline-offset-2 hover:underline">
                   {b.name} ({b.addresses.length} addresses)
-                </Link>
+                </IntentLink>
                 <button
                   type="button"
                   className={small}
