@@ -1,7 +1,7 @@
 import { formatAmount, formatPercent, formatPrice, formatUsd } from '@/lib/format/index';
 import type { AssetAmount, Position, YieldEstimate } from '@/lib/portfolio/types';
 import { positionValue } from '@/lib/portfolio/value';
-import { formatAge } from '@/lib/prices/chainlink';
+import { formatAge } from '@/lib/prices/reading';
 import type { PriceReading } from '@/lib/prices/types';
 import { Badge } from '../ui/primitives';
 

@@ -30,14 +30,21 @@ export interface DevnetManifest {
   genesisTimestamp?: number;
 }
 
+/**
+ * A manifest's addresses: 20 hex bytes each. A single-case one is checksummed here; a mixed-case one is
+ * kept as written, its EIP-55 checksum not recomputed: the devnet writes them through viem's
+ * `getAddress`, and checking ~250 of them cost the page's start one ~45 ms task on this machine (cold
+ * keccak in the interpreter). Addresses a user types are still checked (`parseAddressInput`).
+ */
 function addressMap(value: unknown, where: string): Record<string, Address> {
   if (typeof value !== 'object' || value === null) throw new Error(`manifest: ${where} is not an object`);
   const out: Record<string, Address> = {};
   for (const [name, address] of Object.entries(value)) {
-    if (typeof address !== 'string' || !isAddress(address)) {
+    if (typeof address !== 'string' || !isAddress(address, { strict: false })) {
       throw new Error(`manifest: ${where}.${name} is not an address`);
     }
-    out[name] = getAddress(address);
+    const mixedCase = /[a-f]/.test(address.slice(2)) && /[A-F]/.test(address.slice(2));
+    out[name] = mixedCase ? address : getAddress(address);
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChainId } from '../chains/registry';
-import { noFeedReading } from '../prices/chainlink';
+import { noFeedReading } from '../prices/reading';
 import { FEE_ACTIONS } from './catalog';
 import { cheapestByAction, walletMaxFee } from './quote';
 import type { ActionQuote, ChainFeeResult, FeeActionId } from './types';

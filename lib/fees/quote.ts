@@ -4,7 +4,8 @@ import { Batch, chainMulticall, errorMessage, type Result } from '../chains/mult
 import type { Network } from '../chains/network';
 import { CHAIN_IDS, CHAINS, type ChainId, type FeeModel } from '../chains/registry';
 import { usdValue } from '../portfolio/value';
-import { addFeedReads, addSequencerRead, evaluatePrice, noFeedReading } from '../prices/chainlink';
+import { addFeedReads, addSequencerRead, evaluatePrice } from '../prices/chainlink';
+import { noFeedReading } from '../prices/reading';
 import type { PriceReading } from '../prices/types';
 import { planActions, QUOTE_SENDER, typicalGasApplies } from './actions';
 import { arbitrumQuoter } from './arbitrum';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { noFeedReading } from '../prices/chainlink';
+import { noFeedReading } from '../prices/reading';
 import { csvCell, positionsCsv } from './export';
 import type { Portfolio } from './types';
 

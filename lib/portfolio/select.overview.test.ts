@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { noFeedReading } from '../prices/chainlink';
+import { noFeedReading } from '../prices/reading';
 import type { PriceReading } from '../prices/types';
 import { infoOf, PROTOCOL_MODULES, protocolInfo } from '../protocols/registry';
 import {

@@ -1,4 +1,4 @@
-import { noFeedReading } from '../prices/chainlink';
+import { noFeedReading } from '../prices/reading';
 import type { PriceReading } from '../prices/types';
 import type { AssetAmount, Position } from './types';
 

@@ -1,5 +1,6 @@
 import { type Address, parseAbi } from 'viem';
 import { type Batch, call, type Result } from '../chains/multicall';
+import { formatAge } from './reading';
 import type { FeedSpec, PriceReading, PriceSourceSpec } from './types';
 
 export const aggregatorV3Abi = parseAbi([
@@ -112,25 +113,6 @@ export function evaluatePrice(
     return { ...base, usdE18, status: 'stale', updatedAt: oldest, reason: staleReasons.join('; ') };
   }
   return { ...base, usdE18, status: 'ok', updatedAt: oldest, reason: null };
-}
-
-export function formatAge(seconds: bigint): string {
-  const s = seconds < 0n ? 0n : seconds;
-  if (s < 120n) return `${s}s`;
-  if (s < 7200n) return `${s / 60n}m`;
-  if (s < 172_800n) return `${s / 3600n}h`;
-  return `${s / 86_400n}d`;
-}
-
-export function noFeedReading(label: string): PriceReading {
-  return {
-    label,
-    usdE18: null,
-    status: 'no-feed',
-    updatedAt: null,
-    reason: 'no on-chain price feed',
-    note: null,
-  };
 }
 
 export function feedKey(feed: FeedSpec): string {

@@ -11,7 +11,7 @@ import type {
 import { assetAmount } from '../../portfolio/value';
 import { yieldFromComponents } from '../../portfolio/yield';
 import { priceKey } from '../../prices/book';
-import { noFeedReading } from '../../prices/chainlink';
+import { noFeedReading } from '../../prices/reading';
 import type { PriceReading } from '../../prices/types';
 import { addMetadataReads, erc20Abi, SYMBOL_MAX, sanitizeText } from '../../tokens/metadata';
 import type { TokenMetadata } from '../../tokens/types';

@@ -13,7 +13,7 @@ import type {
 import { assetAmount } from '../../portfolio/value';
 import { SECONDS_PER_YEAR, yieldFromComponents } from '../../portfolio/yield';
 import { priceKey } from '../../prices/book';
-import { noFeedReading } from '../../prices/chainlink';
+import { noFeedReading } from '../../prices/reading';
 import { USD_UNIT } from '../../prices/types';
 import { addMetadataReads } from '../../tokens/metadata';
 import type { TokenMetadata } from '../../tokens/types';

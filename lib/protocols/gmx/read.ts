@@ -11,7 +11,7 @@ import type {
 import { assetAmount } from '../../portfolio/value';
 import { knownZeroYield, yieldFromComponents } from '../../portfolio/yield';
 import { priceKey } from '../../prices/book';
-import { noFeedReading } from '../../prices/chainlink';
+import { noFeedReading } from '../../prices/reading';
 import type { PriceReading } from '../../prices/types';
 import { addMetadataReads } from '../../tokens/metadata';
 import { erc20SupplyAbi, glpManagerAbi, rewardTrackerAbi, vesterAbi } from './abi';

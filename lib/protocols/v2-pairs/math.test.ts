@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { noFeedReading } from '../../prices/chainlink';
+import { noFeedReading } from '../../prices/reading';
 import { USD_UNIT } from '../../prices/types';
 import {
   currentCumulatives,

@@ -4,7 +4,7 @@ import type { AssetAmount, YieldComponent } from '../../portfolio/types';
 import { assetAmount } from '../../portfolio/value';
 import { annualisedGrowth } from '../../portfolio/yield';
 import { priceKey } from '../../prices/book';
-import { noFeedReading } from '../../prices/chainlink';
+import { noFeedReading } from '../../prices/reading';
 import type { PriceReading } from '../../prices/types';
 import type { TokenMetadata } from '../../tokens/types';
 import { camelotPairAbi, pairAbi, syncSwapPoolAbi, v2OracleAbi } from './abi';
