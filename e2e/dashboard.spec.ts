@@ -75,3 +75,29 @@ test('hostile token metadata is rendered as text, never as markup', async ({ pag
   await expect(page.locator('main img[src="x"]')).toHaveCount(0);
   expect(dialogs).toEqual([]);
 });
+
+test('on a phone, the lists below the fold are drawn after the page in turn, until every one is in it', async ({
+  page,
+  demo,
+}) => {
+  await page.setViewportSize({ width: 412, height: 823 });
+  // Whether a placeholder ever stood in for a protocol's list (each starts as one until its turn).
+  await page.addInitScript(`
+    window.__placeholders = 0;
+    new MutationObserver(() => {
+      window.__placeholders = Math.max(window.__placeholders, document.querySelectorAll('[data-protocol] [aria-busy="true"]').length);
+    }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-busy'] });
+  `);
+  await page.goto(`/address/${demo}`);
+  await waitForChains(page, CHAIN_IDS);
+  // Every list ends up drawn, with no scrolling: find in page and screen readers get all of it.
+  await expect(page.locator('[data-protocol] [aria-busy="true"]')).toHaveCount(0);
+  const sections = page.locator('[data-protocol]');
+  const count = await sections.count();
+  expect(count).toBeGreaterThan(10);
+  for (let i = 0; i < count; i++) {
+    // A drawn list holds the protocol's rows (or its own "nothing here" text), not a placeholder box.
+    await expect(sections.nth(i).locator('li, tr, p').first()).toBeAttached();
+  }
+  expect(await page.evaluate('window.__placeholders')).toBeGreaterThan(0);
+});
